@@ -1,0 +1,32 @@
+import { requireStaffOrToken } from "@/lib/http/authenticate";
+import { readJson } from "@/lib/http/body";
+import { withProblems } from "@/lib/http/handler";
+import { expectedVersion, ticketResponse } from "@/lib/http/ticket-responses";
+import { AppError } from "@/lib/errors";
+import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
+import { updateTicketInput } from "@/lib/tickets/schemas";
+import { updateTicket } from "@/lib/tickets/update-ticket";
+
+type Context = { params: Promise<{ id: string }> };
+
+async function ticketIdFrom(context: Context): Promise<number> {
+  const { id } = await context.params;
+  const ticketId = parseTicketId(id);
+  if (ticketId === null) throw new AppError("not_found", `Ticket ${id} does not exist`);
+  return ticketId;
+}
+
+// GET /api/support-tickets/{id} – one ticket with its attachments
+export const GET = withProblems(async (request, context: Context) => {
+  await requireStaffOrToken(request);
+  const id = await ticketIdFrom(context);
+  return ticketResponse(await getTicketOrThrow(id));
+});
+
+// PATCH /api/support-tickets/{id} – move through the workflow or recategorise; If-Match guards against lost updates
+export const PATCH = withProblems(async (request, context: Context) => {
+  const actor = await requireStaffOrToken(request);
+  const id = await ticketIdFrom(context);
+  const changes = updateTicketInput.parse(await readJson(request));
+  return ticketResponse(await updateTicket(id, changes, actor, expectedVersion(request)));
+});

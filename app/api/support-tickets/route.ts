@@ -1,0 +1,33 @@
+import { actorScope } from "@/lib/auth/actor";
+import { sha256Hex } from "@/lib/crypto";
+import { authenticate, requireStaffOrToken } from "@/lib/http/authenticate";
+import { readJson } from "@/lib/http/body";
+import { withProblems } from "@/lib/http/handler";
+import { withIdempotency } from "@/lib/http/idempotency";
+import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
+import { ticketResponse } from "@/lib/http/ticket-responses";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { listTickets } from "@/lib/tickets/list-tickets";
+import { createTicketInput } from "@/lib/tickets/schemas";
+import { ticketUrl } from "@/lib/tickets/serialize";
+
+// GET /api/support-tickets – one page of tickets, newest first; the next page is in the Link header
+export const GET = withProblems(async (request) => {
+  await requireStaffOrToken(request);
+  const url = new URL(request.url);
+  const query = listQueryFromUrl(url);
+  const page = await listTickets(query);
+  const headers: HeadersInit = page.nextCursor ? { link: nextPageLink(url, page.nextCursor) } : {};
+  return Response.json(page.tickets, { headers });
+});
+
+// POST /api/support-tickets – file a ticket (anyone; API tokens may also import status and dates)
+export const POST = withProblems(async (request) => {
+  const actor = await authenticate(request);
+  const body = await readJson(request);
+  const input = createTicketInput.parse(body);
+  return withIdempotency(request, actorScope(actor), sha256Hex(JSON.stringify(body)), async (tx) => {
+    const created = await createTicket(input, actor, tx);
+    return ticketResponse(created, { status: 201, headers: { location: ticketUrl(created.ticket.id) } });
+  });
+});

@@ -1,0 +1,101 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+import { lockDataDirectory } from "./lock";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+interface Connection {
+  db: Database;
+  /** Runs `select 1`; throws when the database cannot answer. */
+  ping: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+// Any fixed number: every instance that migrates a PostgreSQL database waits on this lock in turn.
+const MIGRATION_LOCK_ID = 727_001;
+
+async function connectPostgres(url: string): Promise<Connection> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {} });
+  const db = drizzle(client, { schema, casing: "snake_case" });
+
+  const lockConnection = await client.reserve();
+  try {
+    await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+    lockConnection.release();
+  }
+
+  return {
+    db: db as unknown as Database,
+    ping: async () => void (await client`select 1`),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function connectPglite(dataDir: string): Promise<Connection> {
+  const directory = path.resolve(dataDir, "pglite");
+  mkdirSync(directory, { recursive: true });
+  const unlock = await lockDataDirectory(directory);
+
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    const client = await PGlite.create(directory);
+    const db = drizzle(client, { schema, casing: "snake_case" });
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return {
+      db: db as unknown as Database,
+      ping: async () => void (await client.query("select 1")),
+      close: async () => {
+        await client.close();
+        await unlock();
+      },
+    };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+// One connection per process, kept on globalThis so hot reloads and separately bundled
+// server entry points (instrumentation, route handlers) share it.
+const globalForDb = globalThis as unknown as { kinconectaConnection?: Promise<Connection> };
+
+function connection(): Promise<Connection> {
+  globalForDb.kinconectaConnection ??= (
+    env.DATABASE_URL ? connectPostgres(env.DATABASE_URL) : connectPglite(env.DATA_DIR)
+  ).catch((error: unknown) => {
+    globalForDb.kinconectaConnection = undefined;
+    throw error;
+  });
+  return globalForDb.kinconectaConnection;
+}
+
+/** The database, connected and migrated on first use. */
+export async function getDb(): Promise<Database> {
+  return (await connection()).db;
+}
+
+export async function pingDb(): Promise<void> {
+  await (await connection()).ping();
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = globalForDb.kinconectaConnection;
+  globalForDb.kinconectaConnection = undefined;
+  if (pending) await (await pending).close();
+}
+
+export { schema };

@@ -1,0 +1,31 @@
+/** Who is making a request, as every domain operation records it. */
+export type Actor =
+  | { kind: "public" }
+  | { kind: "token"; tokenId: number; name: string }
+  | { kind: "staff"; userId: string; email: string; role: "agent" | "admin" };
+
+export const PUBLIC_ACTOR: Actor = { kind: "public" };
+
+/** How an actor appears in a ticket's history. */
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case "public":
+      return "requester";
+    case "token":
+      return `token:${actor.name}`;
+    case "staff":
+      return `staff:${actor.email}`;
+  }
+}
+
+/** A key that scopes per-caller state such as idempotency keys and rate limits. */
+export function actorScope(actor: Actor): string {
+  switch (actor.kind) {
+    case "public":
+      return "public";
+    case "token":
+      return `token:${actor.tokenId}`;
+    case "staff":
+      return `staff:${actor.userId}`;
+  }
+}

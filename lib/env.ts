@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+// An empty variable (`FOO=`) means "unset", as in most deployment tools.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")),
+  DATA_DIR: optional(z.string()).transform((dir) => dir ?? "./data"),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)).transform((port) => port ?? 3000),
+  APP_URL: optional(z.url({ protocol: /^https?$/ })),
+  DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).transform((size) => size ?? 10),
+  NODE_ENV: optional(z.enum(["development", "production", "test"])),
+});
+
+export type Env = z.infer<typeof envSchema> & { APP_URL: string };
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const parsed = result.data;
+  const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, "");
+  return { ...parsed, APP_URL: appUrl };
+}
+
+/** Validated once, at first import; the server's start-up imports it so a bad value stops the start. */
+export const env = parseEnv(process.env);

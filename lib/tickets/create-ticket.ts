@@ -1,0 +1,58 @@
+import "server-only";
+import { type Database, getDb, type Transaction } from "@/db";
+import { ticketEvents, tickets } from "@/db/schema";
+import { type Actor, actorLabel } from "@/lib/auth/actor";
+import { validationError } from "@/lib/errors";
+import { assertActiveCategory } from "./categories";
+import { ticketColumns } from "./get-ticket";
+import type { CreateTicketInput } from "./schemas";
+import { toTicket, type VersionedTicket } from "./serialize";
+
+/**
+ * Files a ticket and records its creation in the history, in one transaction.
+ * Requesters always open a ticket now; API clients may import one with its status and dates.
+ */
+export async function createTicket(
+  input: CreateTicketInput,
+  actor: Actor,
+  executor?: Database | Transaction,
+): Promise<VersionedTicket> {
+  const mayImport = actor.kind === "token";
+  if (!mayImport && input.status !== undefined && input.status !== "open") {
+    throw validationError("status", "New tickets start as open; only API clients can import a ticket in another status");
+  }
+  const status = mayImport ? (input.status ?? "open") : "open";
+  const createdAt = mayImport && input.createdAt ? new Date(input.createdAt) : undefined;
+  const updatedAt = mayImport && input.updatedAt ? new Date(input.updatedAt) : createdAt;
+  if (createdAt && updatedAt && updatedAt < createdAt) {
+    throw validationError("updatedAt", "updatedAt cannot be earlier than createdAt");
+  }
+
+  const db = executor ?? (await getDb());
+  return db.transaction(async (tx) => {
+    await assertActiveCategory(input.category, tx);
+    const [row] = await tx
+      .insert(tickets)
+      .values({
+        roleContext: input.roleContext,
+        fullName: input.fullName,
+        email: input.email,
+        subject: input.subject,
+        category: input.category,
+        message: input.message,
+        status,
+        createdAt,
+        updatedAt,
+      })
+      .returning(ticketColumns);
+    const ticket = row!;
+    await tx.insert(ticketEvents).values({
+      ticketId: ticket.id,
+      type: "created",
+      toValue: ticket.status,
+      actor: actorLabel(actor),
+      createdAt: ticket.createdAt,
+    });
+    return { ticket: toTicket(ticket, []), version: ticket.version };
+  });
+}

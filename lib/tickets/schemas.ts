@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { ROLE_CONTEXTS, TICKET_STATUSES } from "./workflow";
+
+// Shared by the API, the submit form and the OpenAPI document: no server imports here.
+
+export const TICKET_LIMITS = {
+  fullName: 120,
+  email: 254,
+  subject: 200,
+  category: 100,
+  message: 10_000,
+} as const;
+
+const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+export const roleContextSchema = z.enum(ROLE_CONTEXTS, { error: 'Choose "tourist" or "guide"' });
+export const ticketStatusSchema = z.enum(TICKET_STATUSES, {
+  error: `Status must be one of: ${TICKET_STATUSES.join(", ")}`,
+});
+const isoTimestamp = z.iso.datetime({ offset: true, error: "Use an ISO 8601 timestamp, e.g. 2026-03-10T11:00:00Z" });
+
+export const ticketFieldsInput = z.object({
+  roleContext: roleContextSchema,
+  fullName: requiredText("Full name", TICKET_LIMITS.fullName),
+  email: z
+    .string({ error: "Email is required" })
+    .trim()
+    .max(TICKET_LIMITS.email, `Email must be at most ${TICKET_LIMITS.email} characters`)
+    .email("Enter a valid email address"),
+  category: requiredText("Category", TICKET_LIMITS.category),
+  subject: requiredText("Subject", TICKET_LIMITS.subject),
+  message: requiredText("Message", TICKET_LIMITS.message),
+});
+export type TicketFieldsInput = z.infer<typeof ticketFieldsInput>;
+
+/** The seed's create body. `status`, `createdAt` and `updatedAt` are honoured for API tokens only (imports). */
+export const createTicketInput = z.strictObject({
+  ...ticketFieldsInput.shape,
+  status: ticketStatusSchema.optional(),
+  createdAt: isoTimestamp.optional(),
+  updatedAt: isoTimestamp.optional(),
+  attachments: z
+    .array(z.unknown())
+    .max(0, "Send files as multipart/form-data fields named attachments")
+    .optional(),
+});
+export type CreateTicketInput = z.infer<typeof createTicketInput>;
+
+export const updateTicketInput = z
+  .strictObject({
+    status: ticketStatusSchema.optional(),
+    category: requiredText("Category", TICKET_LIMITS.category).optional(),
+  })
+  .refine((changes) => changes.status !== undefined || changes.category !== undefined, {
+    message: "Send at least one of: status, category",
+  });
+export type UpdateTicketInput = z.infer<typeof updateTicketInput>;
+
+export const TICKET_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt"] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+export const LIST_LIMIT = { default: 50, max: 100 } as const;
+
+export const listTicketsQuery = z.strictObject({
+  status: z.array(ticketStatusSchema).optional(),
+  category: z.string().trim().min(1).max(TICKET_LIMITS.category).optional(),
+  roleContext: roleContextSchema.optional(),
+  email: z.string().trim().min(1).max(TICKET_LIMITS.email).optional(),
+  q: z.string().trim().min(1).max(200, "Search text must be at most 200 characters").optional(),
+  createdAfter: isoTimestamp.optional(),
+  createdBefore: isoTimestamp.optional(),
+  sort: z.enum(TICKET_SORTS, { error: `Sort must be one of: ${TICKET_SORTS.join(", ")}` }).default("-createdAt"),
+  limit: z.coerce
+    .number({ error: "Limit must be a number" })
+    .int("Limit must be a whole number")
+    .min(1, "Limit must be at least 1")
+    .max(LIST_LIMIT.max, `Limit must be at most ${LIST_LIMIT.max}`)
+    .default(LIST_LIMIT.default),
+  cursor: z.string().max(500).optional(),
+});
+export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
+
+export const attachmentSchema = z.object({
+  id: z.int(),
+  fileName: z.string(),
+  fileUrl: z.url(),
+});
+
+/** A ticket exactly as the seed shows it. */
+export const ticketSchema = z.object({
+  id: z.int(),
+  roleContext: roleContextSchema,
+  fullName: z.string(),
+  email: z.string(),
+  subject: z.string(),
+  category: z.string(),
+  message: z.string(),
+  status: ticketStatusSchema,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  attachments: z.array(attachmentSchema),
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+export type Attachment = z.infer<typeof attachmentSchema>;

@@ -1,0 +1,41 @@
+import "server-only";
+import type { attachments, tickets } from "@/db/schema";
+import { env } from "@/lib/env";
+import type { Ticket } from "./schemas";
+
+export type TicketRow = Omit<typeof tickets.$inferSelect, "search">;
+export type AttachmentRow = Pick<typeof attachments.$inferSelect, "id" | "ticketId" | "fileName">;
+
+/** A ticket as the API returns it, plus the version its ETag is built from. */
+export interface VersionedTicket {
+  ticket: Ticket;
+  version: number;
+}
+
+export function ticketUrl(id: number): string {
+  return `${env.APP_URL}/api/support-tickets/${id}`;
+}
+
+export function attachmentUrl(ticketId: number, attachmentId: number): string {
+  return `${ticketUrl(ticketId)}/attachments/${attachmentId}`;
+}
+
+export function toTicket(row: TicketRow, attachmentRows: readonly AttachmentRow[]): Ticket {
+  return {
+    id: row.id,
+    roleContext: row.roleContext,
+    fullName: row.fullName,
+    email: row.email,
+    subject: row.subject,
+    category: row.category,
+    message: row.message,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    attachments: attachmentRows.map((attachment) => ({
+      id: attachment.id,
+      fileName: attachment.fileName,
+      fileUrl: attachmentUrl(row.id, attachment.id),
+    })),
+  };
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { ticketEvents, tickets } from "@/db/schema";
+import { type Actor, actorLabel } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { assertActiveCategory } from "./categories";
+import { ticketColumns, versionedTicket } from "./get-ticket";
+import type { UpdateTicketInput } from "./schemas";
+import type { VersionedTicket } from "./serialize";
+import { ALLOWED_MOVES, canMove, STATUS_LABELS } from "./workflow";
+
+/**
+ * The one place a ticket's status or category changes. The row is locked for the check and the write,
+ * so two agents moving one ticket are applied one after the other: the second sees the first's result
+ * (409 when its move no longer fits, 412 when it named the version it expected).
+ */
+export async function updateTicket(
+  id: number,
+  changes: UpdateTicketInput,
+  actor: Actor,
+  expectedVersion?: number,
+): Promise<VersionedTicket> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select(ticketColumns).from(tickets).where(eq(tickets.id, id)).for("update");
+    if (!current) throw new AppError("not_found", `Ticket ${id} does not exist`);
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new AppError(
+        "precondition_failed",
+        `Ticket ${id} has changed since you loaded it (your version ${expectedVersion}, now ${current.version}); reload it and try again`,
+      );
+    }
+
+    const events: Array<Omit<typeof ticketEvents.$inferInsert, "actor">> = [];
+    if (changes.status !== undefined) {
+      if (!canMove(current.status, changes.status)) {
+        const allowed = ALLOWED_MOVES[current.status].map((status) => STATUS_LABELS[status].toLowerCase());
+        throw new AppError(
+          "conflict",
+          `Ticket ${id} is ${STATUS_LABELS[current.status].toLowerCase()} and cannot move to ${STATUS_LABELS[changes.status].toLowerCase()}` +
+            (allowed.length ? `; it can move to: ${allowed.join(", ")}` : "; closed tickets are final"),
+        );
+      }
+      events.push({ ticketId: id, type: "status_changed", fromValue: current.status, toValue: changes.status });
+    }
+    if (changes.category !== undefined && changes.category !== current.category) {
+      await assertActiveCategory(changes.category, tx);
+      events.push({ ticketId: id, type: "category_changed", fromValue: current.category, toValue: changes.category });
+    }
+    if (events.length === 0) return versionedTicket(current, tx);
+
+    const [updated] = await tx
+      .update(tickets)
+      .set({
+        status: changes.status ?? current.status,
+        category: changes.category ?? current.category,
+        version: sql`${tickets.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(tickets.id, id))
+      .returning(ticketColumns);
+    const label = actorLabel(actor);
+    await tx.insert(ticketEvents).values(events.map((event) => ({ ...event, actor: label, createdAt: updated!.updatedAt })));
+    return versionedTicket(updated!, tx);
+  });
+}

@@ -1,0 +1,24 @@
+export const TICKET_STATUSES = ["open", "in_progress", "resolved", "closed"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const ROLE_CONTEXTS = ["tourist", "guide"] as const;
+export type RoleContext = (typeof ROLE_CONTEXTS)[number];
+
+/** Every status a ticket may move to from each status; `closed` is final. */
+export const ALLOWED_MOVES: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
+  open: ["in_progress", "resolved", "closed"],
+  in_progress: ["open", "resolved", "closed"],
+  resolved: ["in_progress", "closed"],
+  closed: [],
+};
+
+export function canMove(from: TicketStatus, to: TicketStatus): boolean {
+  return ALLOWED_MOVES[from].includes(to);
+}
+
+export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
+  open: "Open",
+  in_progress: "In progress",
+  resolved: "Resolved",
+  closed: "Closed",
+};

@@ -1,0 +1,15 @@
+// npm run token:create -- <name>   Prints the new API token alone on the last line of stdout.
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { runCommand } from "./run-command";
+
+const name = process.argv.slice(2).join(" ").trim();
+if (!name) {
+  console.error("Usage: npm run token:create -- <name>");
+  process.exit(2);
+}
+
+await runCommand(async () => {
+  const created = await createApiToken(name);
+  console.log(`Created API token #${created.id} "${created.name}". It is shown once; store it now:`);
+  console.log(created.token);
+});
