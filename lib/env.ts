@@ -10,6 +10,7 @@ const envSchema = z.object({
   PORT: optional(z.coerce.number().int().min(1).max(65535)).transform((port) => port ?? 3000),
   APP_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).transform((size) => size ?? 10),
+  APP_SECRET: optional(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)")),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
 });
 
@@ -22,6 +23,10 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const parsed = result.data;
+  if (parsed.DATABASE_URL && parsed.NODE_ENV === "production" && !parsed.APP_SECRET) {
+    // Instances behind a load balancer must sign links and sessions with one shared key.
+    throw new Error("Invalid environment configuration:\n  APP_SECRET: required when DATABASE_URL is set in production");
+  }
   const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, "");
   return { ...parsed, APP_URL: appUrl };
 }

@@ -1,6 +1,7 @@
 /** Who is making a request, as every domain operation records it. */
 export type Actor =
   | { kind: "public" }
+  | { kind: "requester"; ticketId: number }
   | { kind: "token"; tokenId: number; name: string }
   | { kind: "staff"; userId: string; email: string; role: "agent" | "admin" };
 
@@ -10,6 +11,7 @@ export const PUBLIC_ACTOR: Actor = { kind: "public" };
 export function actorLabel(actor: Actor): string {
   switch (actor.kind) {
     case "public":
+    case "requester":
       return "requester";
     case "token":
       return `token:${actor.name}`;
@@ -23,6 +25,8 @@ export function actorScope(actor: Actor): string {
   switch (actor.kind) {
     case "public":
       return "public";
+    case "requester":
+      return `requester:${actor.ticketId}`;
     case "token":
       return `token:${actor.tokenId}`;
     case "staff":

@@ -1,6 +1,7 @@
 import "server-only";
 import { type Actor, PUBLIC_ACTOR } from "@/lib/auth/actor";
 import { findTokenActor } from "@/lib/auth/api-tokens";
+import { isTrackingKeyValid } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -24,4 +25,16 @@ export async function requireStaffOrToken(request: Request): Promise<Actor> {
     throw new AppError("unauthorized", 'This endpoint needs an API token ("Authorization: Bearer <token>")');
   }
   return actor;
+}
+
+/**
+ * Staff, an API token, or the requester with this ticket's private tracking key (the `key` query
+ * parameter of the tracking link, or the `X-Tracking-Key` header). A wrong key answers 404, exactly
+ * as an unknown ticket does, so ids cannot be probed.
+ */
+export async function requireTicketAccess(request: Request, ticketId: number): Promise<Actor> {
+  const key = request.headers.get("x-tracking-key") ?? new URL(request.url).searchParams.get("key");
+  if (key === null) return requireStaffOrToken(request);
+  if (!isTrackingKeyValid(ticketId, key)) throw new AppError("not_found", `Ticket ${ticketId} does not exist`);
+  return { kind: "requester", ticketId };
 }

@@ -7,11 +7,11 @@ import { AppError, validationError } from "@/lib/errors";
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 // A first request that has not finished after this long died with its process; a retry may take over.
 const ABANDONED_AFTER_SECONDS = 120;
-const REPLAYED_HEADERS = ["content-type", "location", "etag"];
 
-interface StoredResponse {
+/** What a request produced, in a form that can be stored and replayed. */
+export interface IdempotentResult<Body> {
   status: number;
-  body: unknown;
+  body: Body;
   headers: Record<string, string>;
 }
 
@@ -20,14 +20,14 @@ interface StoredResponse {
  * response again, with another body a 422, and while the first is still running a 409. The response is
  * stored in the same transaction as the work, so an acknowledged result is never done twice.
  */
-export async function withIdempotency(
+export async function withIdempotency<Body>(
   request: Request,
   scope: string,
   fingerprint: string,
-  execute: (tx?: Transaction) => Promise<Response>,
-): Promise<Response> {
+  execute: (tx?: Transaction) => Promise<IdempotentResult<Body>>,
+): Promise<IdempotentResult<Body> & { replayed: boolean }> {
   const key = request.headers.get("idempotency-key");
-  if (key === null) return execute();
+  if (key === null) return { ...(await execute()), replayed: false };
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
     throw validationError("Idempotency-Key", "Idempotency-Key must be 1 to 255 visible ASCII characters");
   }
@@ -48,25 +48,18 @@ export async function withIdempotency(
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (claimed.length === 0) {
-    const replay = await storedResponse(scope, key, fingerprint);
-    if (replay) return replay;
+    const replay = await storedResult<Body>(scope, key, fingerprint);
+    if (replay) return { ...replay, replayed: true };
   }
 
   try {
     return await db.transaction(async (tx) => {
-      const response = await execute(tx);
+      const result = await execute(tx);
       await tx
         .update(idempotencyKeys)
-        .set({
-          responseStatus: response.status,
-          responseBody: await response.clone().json(),
-          responseHeaders: Object.fromEntries(REPLAYED_HEADERS.flatMap((name) => {
-            const value = response.headers.get(name);
-            return value === null ? [] : [[name, value]];
-          })),
-        })
+        .set({ responseStatus: result.status, responseBody: result.body, responseHeaders: result.headers })
         .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-      return response;
+      return { ...result, replayed: false };
     });
   } catch (error) {
     // Nothing was done, so the key is free for a corrected retry.
@@ -75,8 +68,8 @@ export async function withIdempotency(
   }
 }
 
-/** The first response for this key, or null when the first request was abandoned and the key is ours now. */
-async function storedResponse(scope: string, key: string, fingerprint: string): Promise<Response | null> {
+/** The first result for this key, or null when the first request was abandoned and the key is ours now. */
+async function storedResult<Body>(scope: string, key: string, fingerprint: string): Promise<IdempotentResult<Body> | null> {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -103,9 +96,5 @@ async function storedResponse(scope: string, key: string, fingerprint: string): 
       .returning({ key: idempotencyKeys.key });
     if (taken.length) return null;
   }
-  const stored: StoredResponse = { status: row.status ?? 500, body: row.body, headers: row.headers ?? {} };
-  return new Response(JSON.stringify(stored.body), {
-    status: stored.status,
-    headers: { ...stored.headers, "idempotent-replayed": "true" },
-  });
+  return { status: row.status ?? 500, body: row.body as Body, headers: row.headers ?? {} };
 }

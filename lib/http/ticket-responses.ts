@@ -1,6 +1,17 @@
 import "server-only";
+import { trackingUrl } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
+import type { Ticket } from "@/lib/tickets/schemas";
 import type { VersionedTicket } from "@/lib/tickets/serialize";
+import type { IdempotentResult } from "./idempotency";
+
+export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  const response = Response.json(body, init);
+  response.headers.set("content-type", JSON_CONTENT_TYPE);
+  return response;
+}
 
 export function etag(version: number): string {
   return `"v${version}"`;
@@ -18,8 +29,17 @@ export function expectedVersion(request: Request): number | undefined {
 }
 
 export function ticketResponse({ ticket, version }: VersionedTicket, init: ResponseInit = {}): Response {
-  const response = Response.json(ticket, init);
+  const response = jsonResponse(ticket, init);
   response.headers.set("etag", etag(version));
-  response.headers.set("content-type", "application/json; charset=utf-8");
   return response;
+}
+
+/**
+ * A freshly filed ticket (or its idempotent replay): the seed's body plus `trackingUrl`, the requester's
+ * private link. The link is rebuilt on every reply, so it is never stored with the replayable result.
+ */
+export function createdTicketResponse(result: IdempotentResult<Ticket> & { replayed: boolean }): Response {
+  const headers = new Headers(result.headers);
+  if (result.replayed) headers.set("idempotent-replayed", "true");
+  return jsonResponse({ ...result.body, trackingUrl: trackingUrl(result.body.id) }, { status: result.status, headers });
 }

@@ -5,7 +5,7 @@ import { readJson } from "@/lib/http/body";
 import { withProblems } from "@/lib/http/handler";
 import { withIdempotency } from "@/lib/http/idempotency";
 import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
-import { ticketResponse } from "@/lib/http/ticket-responses";
+import { createdTicketResponse, etag, jsonResponse } from "@/lib/http/ticket-responses";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";
 import { createTicketInput } from "@/lib/tickets/schemas";
@@ -18,7 +18,7 @@ export const GET = withProblems(async (request) => {
   const query = listQueryFromUrl(url);
   const page = await listTickets(query);
   const headers: HeadersInit = page.nextCursor ? { link: nextPageLink(url, page.nextCursor) } : {};
-  return Response.json(page.tickets, { headers });
+  return jsonResponse(page.tickets, { headers });
 });
 
 // POST /api/support-tickets – file a ticket (anyone; API tokens may also import status and dates)
@@ -26,8 +26,9 @@ export const POST = withProblems(async (request) => {
   const actor = await authenticate(request);
   const body = await readJson(request);
   const input = createTicketInput.parse(body);
-  return withIdempotency(request, actorScope(actor), sha256Hex(JSON.stringify(body)), async (tx) => {
-    const created = await createTicket(input, actor, tx);
-    return ticketResponse(created, { status: 201, headers: { location: ticketUrl(created.ticket.id) } });
+  const result = await withIdempotency(request, actorScope(actor), sha256Hex(JSON.stringify(body)), async (tx) => {
+    const { ticket, version } = await createTicket(input, actor, tx);
+    return { status: 201, body: ticket, headers: { location: ticketUrl(ticket.id), etag: etag(version) } };
   });
+  return createdTicketResponse(result);
 });

@@ -1,4 +1,4 @@
-import { requireStaffOrToken } from "@/lib/http/authenticate";
+import { requireStaffOrToken, requireTicketAccess } from "@/lib/http/authenticate";
 import { readJson } from "@/lib/http/body";
 import { withProblems } from "@/lib/http/handler";
 import { expectedVersion, ticketResponse } from "@/lib/http/ticket-responses";
@@ -16,10 +16,10 @@ async function ticketIdFrom(context: Context): Promise<number> {
   return ticketId;
 }
 
-// GET /api/support-tickets/{id} – one ticket with its attachments
+// GET /api/support-tickets/{id} – one ticket with its attachments (staff, API token or the private link)
 export const GET = withProblems(async (request, context: Context) => {
-  await requireStaffOrToken(request);
   const id = await ticketIdFrom(context);
+  await requireTicketAccess(request, id);
   return ticketResponse(await getTicketOrThrow(id));
 });
 

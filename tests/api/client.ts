@@ -1,0 +1,77 @@
+import { inject } from "vitest";
+
+export const baseURL = inject("baseURL");
+export const token = inject("token");
+export const auth = { authorization: `Bearer ${token}` };
+
+export async function api(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+  const { json, headers, ...rest } = init;
+  return fetch(`${baseURL}${path}`, {
+    ...rest,
+    headers: { ...(json !== undefined && { "content-type": "application/json" }), ...headers },
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
+}
+
+let sequence = 0;
+/** A unique email per call, so a test can find exactly its own tickets with the `email` filter. */
+export function uniqueEmail(label = "t"): string {
+  return `${label}.${process.pid}.${Date.now()}.${++sequence}@example.com`;
+}
+
+export function ticketBody(overrides: Record<string, unknown> = {}) {
+  return {
+    roleContext: "tourist",
+    fullName: "Ana Martinez",
+    email: uniqueEmail(),
+    subject: "Question about tour cancellation",
+    category: "General Inquiry",
+    message: "What is your cancellation policy for tours booked less than 24 hours in advance?",
+    ...overrides,
+  };
+}
+
+export interface TicketJson {
+  id: number;
+  roleContext: string;
+  fullName: string;
+  email: string;
+  subject: string;
+  category: string;
+  message: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  attachments: Array<{ id: number; fileName: string; fileUrl: string }>;
+  trackingUrl?: string;
+}
+
+/** Files a ticket (as an API client when `asToken`, which may set status and dates) and returns it. */
+export async function createTicket(overrides: Record<string, unknown> = {}, asToken = false): Promise<TicketJson> {
+  const response = await api("/api/support-tickets", {
+    method: "POST",
+    json: ticketBody(overrides),
+    headers: asToken ? auth : {},
+  });
+  if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as TicketJson;
+}
+
+export async function listByEmail(email: string): Promise<TicketJson[]> {
+  const response = await api(`/api/support-tickets?email=${encodeURIComponent(email)}&limit=100`, { headers: auth });
+  return (await response.json()) as TicketJson[];
+}
+
+export async function expectProblem(response: Response, status: number): Promise<{ title: string; detail: string; errors?: Array<{ path: string; message: string }> }> {
+  const body = await response.text();
+  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${body}`);
+  if (!response.headers.get("content-type")?.startsWith("application/problem+json")) {
+    throw new Error(`expected problem+json, got ${response.headers.get("content-type")}`);
+  }
+  const problem = JSON.parse(body);
+  for (const field of ["type", "title", "status", "detail"]) {
+    if (!(field in problem)) throw new Error(`problem body lacks ${field}: ${body}`);
+  }
+  if (problem.status !== status) throw new Error(`problem.status ${problem.status} ≠ ${status}`);
+  return problem;
+}

@@ -1,0 +1,121 @@
+// Starts the built app on a fresh embedded database (or a fresh PostgreSQL database when DATABASE_URL
+// is set) for the HTTP and browser suites, and stops it again. Test code only.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import postgres from "postgres";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "../..");
+
+export interface TestServer {
+  baseURL: string;
+  env: NodeJS.ProcessEnv;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A database of its own on the PostgreSQL server named by `DATABASE_URL`, dropped at the end. */
+async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `kinconecta_test_${process.pid}_${Date.now()}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const fresh = new URL(url);
+  fresh.pathname = `/${name}`;
+  return {
+    url: fresh.toString(),
+    drop: async () => {
+      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists "${name}" with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** Runs one of the project's npm commands (e.g. token:create) against the test database. */
+export async function runNpmCommand(env: NodeJS.ProcessEnv, script: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run("npm", ["run", "-s", script, "--", ...args], { cwd: root, env });
+  return stdout;
+}
+
+async function waitForHealth(baseURL: string, server: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The app exited with ${server.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${baseURL}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The app did not become healthy within 60 s:\n${output()}`);
+}
+
+export async function startTestServer(
+  options: { beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>; extraEnv?: NodeJS.ProcessEnv } = {},
+): Promise<TestServer> {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    throw new Error("No production build found: run `npm run build` first (npm test does this for you).");
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), "kinconecta-test-"));
+  const database = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : undefined;
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: database?.url ?? "",
+    APP_URL: baseURL,
+    APP_SECRET: "test-secret-test-secret-test-secret-0123",
+    PORT: String(port),
+    RATE_LIMITS: "off",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.extraEnv,
+  };
+  await options.beforeStart?.(env);
+
+  let log = "";
+  const server = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const stop = async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (process.env.TEST_SERVER_LOG) console.log(log);
+    await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseURL, server, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseURL, env, stop };
+}

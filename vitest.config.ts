@@ -1,0 +1,27 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: { "@": path.resolve(import.meta.dirname) },
+    // Domain modules `import "server-only"`, which only resolves quietly under this condition.
+    conditions: ["react-server"],
+  },
+  test: {
+    projects: [
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "api",
+          include: ["tests/api/**/*.test.ts"],
+          globalSetup: ["tests/api/global-setup.ts"],
+          testTimeout: 30_000,
+          // One server and one database for the whole suite; files run in turn so counts stay exact.
+          fileParallelism: false,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
