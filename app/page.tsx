@@ -1,9 +1,9 @@
 export default function HomePage() {
   return (
-    <main style={{ maxWidth: 640, margin: "0 auto", padding: "2rem 1rem" }}>
-      <h1>Kinconecta Support</h1>
-      <p>Help for tourists and guides on the Kinconecta platform.</p>
-      <p>
+    <main className="mx-auto max-w-2xl px-4 py-12">
+      <h1 className="text-3xl font-bold text-brand-800">Kinconecta Support</h1>
+      <p className="mt-3 text-lg text-muted">Help for tourists and guides on the Kinconecta platform.</p>
+      <p className="mt-6 text-muted">
         The Support Tickets API lives at <code>/api/support-tickets</code>; see the README for examples.
       </p>
     </main>

@@ -1,0 +1,32 @@
+import { type RoleContext, STATUS_LABELS, type TicketStatus } from "@/lib/tickets/workflow";
+
+const STATUS_STYLES: Record<TicketStatus, string> = {
+  open: "bg-sky-100 text-sky-900",
+  in_progress: "bg-amber-100 text-amber-900",
+  resolved: "bg-emerald-100 text-emerald-900",
+  closed: "bg-slate-200 text-slate-800",
+};
+
+export function StatusBadge({ status }: { status: TicketStatus }) {
+  return (
+    <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${STATUS_STYLES[status]}`}>
+      {STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+const ROLE_LABELS: Record<RoleContext, string> = { tourist: "Tourist", guide: "Guide" };
+const ROLE_STYLES: Record<RoleContext, string> = {
+  tourist: "bg-violet-100 text-violet-900",
+  guide: "bg-orange-100 text-orange-900",
+};
+
+export function RoleBadge({ role }: { role: RoleContext }) {
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${ROLE_STYLES[role]}`}>
+      {ROLE_LABELS[role]}
+    </span>
+  );
+}
+
+export { ROLE_LABELS };
