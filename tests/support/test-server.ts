@@ -18,7 +18,7 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -68,14 +68,30 @@ async function waitForHealth(baseURL: string, server: ChildProcess, output: () =
   throw new Error(`The app did not become healthy within 60 s:\n${output()}`);
 }
 
-export async function startTestServer(
-  options: { beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>; extraEnv?: NodeJS.ProcessEnv } = {},
-): Promise<TestServer> {
+/** `next start` run directly (not through npx, which leaves a child server behind), so its PID stops it. */
+export function spawnApp(env: NodeJS.ProcessEnv, port: number): ChildProcess {
+  return spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+}
+
+export interface TestServerOptions {
+  /** Runs CLI commands (which must not share PGlite with a running server) before the app starts. */
+  beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;
+  extraEnv?: NodeJS.ProcessEnv;
+  /** Use PGlite even when DATABASE_URL names a PostgreSQL server. */
+  embedded?: boolean;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first (npm test does this for you).");
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), "kinconecta-test-"));
-  const database = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : undefined;
+  const database =
+    process.env.DATABASE_URL && !options.embedded ? await freshPostgresDatabase(process.env.DATABASE_URL) : undefined;
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -92,11 +108,7 @@ export async function startTestServer(
   await options.beforeStart?.(env);
 
   let log = "";
-  const server = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
-    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const server = spawnApp(env, port);
   server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   const stop = async () => {

@@ -1,0 +1,41 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, spawnApp, startTestServer, type TestServer } from "../support/test-server";
+
+const run = promisify(execFile);
+
+// PGlite has no lock of its own: these prove ours keeps a second process off a data directory in use.
+describe("the embedded database is used by one process at a time", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ embedded: true });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it("refuses a CLI command while the server holds the data directory, with a clear message", async () => {
+    const failure = await run("npm", ["run", "-s", "token:create", "--", "while-running"], { env: server.env }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain("is in use by another process");
+    expect(failure?.stderr).toContain("DATABASE_URL");
+  });
+
+  it("refuses to start a second server on the same data directory", async () => {
+    const port = await freePort();
+    const second = spawnApp({ ...server.env, PORT: String(port), APP_URL: `http://127.0.0.1:${port}` }, port);
+    let output = "";
+    second.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    second.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => second.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(output).toContain("The server cannot start");
+    expect(output).toContain("is in use by another process");
+    // The first server is unharmed.
+    expect((await fetch(`${server.baseURL}/api/health`)).status).toBe(200);
+  });
+});
