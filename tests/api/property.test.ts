@@ -42,8 +42,9 @@ async function countTicketsSince(since: string): Promise<number> {
   return count;
 }
 
-function isAcceptable(body: Record<string, unknown>): boolean {
-  const parsed = createTicketInput.safeParse(body);
+// Judged on what goes over the wire: JSON drops undefined values and turns -0 into 0.
+function isAcceptable(body: unknown): boolean {
+  const parsed = createTicketInput.safeParse(JSON.parse(JSON.stringify(body)));
   return (
     parsed.success &&
     CATEGORIES.includes(parsed.data.category) &&
@@ -62,7 +63,7 @@ describe("random bodies on POST /api/support-tickets", () => {
         expect(response.status, text).toBeLessThan(500);
         if (response.status === 201) created++;
         expect(response.status === 201, `${response.status} for ${JSON.stringify(body)}: ${text}`).toBe(
-          isAcceptable(body as Record<string, unknown>),
+          isAcceptable(body),
         );
       }),
       { numRuns: 200 },
