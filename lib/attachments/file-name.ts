@@ -4,7 +4,6 @@ export const MAX_FILE_NAME_LENGTH = 200;
 const FALLBACK_NAME = "attachment";
 
 // C0 and C1 controls, DEL, and the bidirectional overrides that make "gpj.exe" look like "exe.jpg".
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
