@@ -22,6 +22,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "api-uploadthing",
+          // The attachment suite once more, with the files on the UploadThing stand-in.
+          include: ["tests/api/attachments*.test.ts"],
+          globalSetup: ["tests/api/global-setup-uploadthing.ts"],
+          testTimeout: 30_000,
+          fileParallelism: false,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
