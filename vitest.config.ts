@@ -3,7 +3,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(import.meta.dirname) },
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Tests run on the server: let domain modules that `import "server-only"` load (the condition
+      // below is not applied to every import path vitest resolves).
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
     // Domain modules `import "server-only"`, which only resolves quietly under this condition.
     conditions: ["react-server"],
   },
