@@ -14,6 +14,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 export interface TestServer {
   baseURL: string;
+  /** The app's process id (the benchmark reads its memory use). */
+  pid: number;
   env: NodeJS.ProcessEnv;
   stop: () => Promise<void>;
 }
@@ -117,5 +119,5 @@ export async function startTestServer(
     await stop();
     throw error;
   }
-  return { baseURL, env, stop };
+  return { baseURL, pid: server.pid!, env, stop };
 }
