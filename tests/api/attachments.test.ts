@@ -366,4 +366,38 @@ describe(`attachments on ${storage} storage`, () => {
     expect(problem.detail).toBe('"huge.png" is larger than the 10 MB limit for one file');
     expect(sent).toBeLessThan(100 * MB);
   });
+
+  it("a client that goes away mid-upload leaves no ticket and no staged or stored files", async () => {
+    const fields = ticketBody();
+    const before = await storedKeys();
+    const boundary = "abandoned-boundary";
+    const abort = new AbortController();
+    const head = Object.entries(fields)
+      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join("");
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(`${head}--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="a.png"\r\n\r\n`));
+        controller.enqueue(samples.png(3 * MB));
+        setTimeout(() => abort.abort(), 300);
+      },
+    });
+    const request = fetch(`${baseURL}/api/support-tickets`, {
+      method: "POST",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: "half",
+      signal: abort.signal,
+    } as RequestInit);
+    await expect(request).rejects.toThrow();
+
+    const staging = path.join(dataDir, "attachments-staging");
+    const stagedNow = async () => (storage === "local" ? await readdir(staging).catch(() => []) : []);
+    for (let waited = 0; (await stagedNow()).length > 0 && waited < 5000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await stagedNow()).toEqual([]);
+    expect(await listByEmail(fields.email)).toEqual([]);
+    expect(await storedKeys()).toEqual(before);
+  });
 });
