@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ATTACHMENT_TYPE_NAMES } from "./attachments/types";
 
 // An empty variable (`FOO=`) means "unset", as in most deployment tools.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -12,6 +13,18 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).transform((size) => size ?? 10),
   APP_SECRET: optional(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)")),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
+  /** Set → attachments are stored on UploadThing; unset → on local disk under DATA_DIR/attachments. */
+  UPLOADTHING_TOKEN: optional(z.string().min(1)),
+  ATTACHMENT_TYPES: optional(
+    z
+      .string()
+      .transform((list) => list.split(",").map((name) => name.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.enum(ATTACHMENT_TYPE_NAMES, `use a comma-separated list of: ${ATTACHMENT_TYPE_NAMES.join(", ")}`)).min(1)),
+  ).transform((types) => types ?? [...ATTACHMENT_TYPE_NAMES]),
+  ATTACHMENT_MAX_BYTES: optional(z.coerce.number().int().min(1).max(1024 ** 3)).transform(
+    (bytes) => bytes ?? 10 * 1024 * 1024,
+  ),
+  ATTACHMENT_MAX_FILES: optional(z.coerce.number().int().min(1).max(100)).transform((count) => count ?? 5),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

@@ -10,6 +10,7 @@ const steps = [
   ["unit", "npx", ["vitest", "run", "--project", "unit"]],
   ["build", "npx", ["next", "build"]],
   ["api", "npx", ["vitest", "run", "--project", "api"]],
+  ["api-uploadthing", "npx", ["vitest", "run", "--project", "api-uploadthing"]],
   ["e2e", "npx", ["playwright", "test"]],
 ];
 

@@ -14,6 +14,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 export interface TestServer {
   baseURL: string;
+  /** The app's process id (the benchmark reads its memory use). */
+  pid: number;
   env: NodeJS.ProcessEnv;
   stop: () => Promise<void>;
 }
@@ -80,7 +82,7 @@ export function spawnApp(env: NodeJS.ProcessEnv, port: number): ChildProcess {
 export interface TestServerOptions {
   /** Runs CLI commands (which must not share PGlite with a running server) before the app starts. */
   beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;
-  extraEnv?: NodeJS.ProcessEnv;
+  extraEnv?: Record<string, string | undefined>;
   /** Use PGlite even when DATABASE_URL names a PostgreSQL server. */
   embedded?: boolean;
 }
@@ -129,5 +131,5 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     await stop();
     throw error;
   }
-  return { baseURL, env, stop };
+  return { baseURL, pid: server.pid!, env, stop };
 }

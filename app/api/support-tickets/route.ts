@@ -1,11 +1,11 @@
 import { actorScope } from "@/lib/auth/actor";
-import { sha256Hex } from "@/lib/crypto";
+import { createTicketWithAttachments } from "@/lib/attachments/create-ticket-with-attachments";
 import { authenticate, requireStaffOrToken } from "@/lib/http/authenticate";
-import { readJson } from "@/lib/http/body";
 import { withProblems } from "@/lib/http/handler";
 import { withIdempotency } from "@/lib/http/idempotency";
 import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
 import { createdTicketResponse, etag, jsonResponse } from "@/lib/http/ticket-responses";
+import { readTicketSubmission } from "@/lib/http/ticket-submission";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";
 import { createTicketInput } from "@/lib/tickets/schemas";
@@ -21,14 +21,20 @@ export const GET = withProblems(async (request) => {
   return jsonResponse(page.tickets, { headers });
 });
 
-// POST /api/support-tickets – file a ticket (anyone; API tokens may also import status and dates)
+// POST /api/support-tickets – file a ticket as JSON, or as multipart/form-data with files (anyone; API tokens may also import status and dates)
 export const POST = withProblems(async (request) => {
   const actor = await authenticate(request);
-  const body = await readJson(request);
-  const input = createTicketInput.parse(body);
-  const result = await withIdempotency(request, actorScope(actor), sha256Hex(JSON.stringify(body)), async (tx) => {
-    const { ticket, version } = await createTicket(input, actor, tx);
-    return { status: 201, body: ticket, headers: { location: ticketUrl(ticket.id), etag: etag(version) } };
-  });
-  return createdTicketResponse(result);
+  const submission = await readTicketSubmission(request);
+  try {
+    const input = createTicketInput.parse(submission.fields);
+    const result = await withIdempotency(request, actorScope(actor), submission.fingerprint, async (tx) => {
+      const { ticket, version } = submission.files.length
+        ? await createTicketWithAttachments(input, submission.files, actor, tx)
+        : await createTicket(input, actor, tx);
+      return { status: 201, body: ticket, headers: { location: ticketUrl(ticket.id), etag: etag(version) } };
+    });
+    return createdTicketResponse(result);
+  } finally {
+    await submission.discard();
+  }
 });

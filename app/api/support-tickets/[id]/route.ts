@@ -1,30 +1,21 @@
 import { requireStaffOrToken, requireTicketAccess } from "@/lib/http/authenticate";
 import { readJson } from "@/lib/http/body";
 import { withProblems } from "@/lib/http/handler";
+import { type TicketContext, ticketIdFrom } from "@/lib/http/route-params";
 import { expectedVersion, ticketResponse } from "@/lib/http/ticket-responses";
-import { AppError } from "@/lib/errors";
-import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
+import { getTicketOrThrow } from "@/lib/tickets/get-ticket";
 import { updateTicketInput } from "@/lib/tickets/schemas";
 import { updateTicket } from "@/lib/tickets/update-ticket";
 
-type Context = { params: Promise<{ id: string }> };
-
-async function ticketIdFrom(context: Context): Promise<number> {
-  const { id } = await context.params;
-  const ticketId = parseTicketId(id);
-  if (ticketId === null) throw new AppError("not_found", `Ticket ${id} does not exist`);
-  return ticketId;
-}
-
 // GET /api/support-tickets/{id} – one ticket with its attachments (staff, API token or the private link)
-export const GET = withProblems(async (request, context: Context) => {
+export const GET = withProblems(async (request, context: TicketContext) => {
   const id = await ticketIdFrom(context);
   await requireTicketAccess(request, id);
   return ticketResponse(await getTicketOrThrow(id));
 });
 
 // PATCH /api/support-tickets/{id} – move through the workflow or recategorise; If-Match guards against lost updates
-export const PATCH = withProblems(async (request, context: Context) => {
+export const PATCH = withProblems(async (request, context: TicketContext) => {
   const actor = await requireStaffOrToken(request);
   const id = await ticketIdFrom(context);
   const changes = updateTicketInput.parse(await readJson(request));

@@ -1,0 +1,64 @@
+import "server-only";
+import type { Transaction } from "@/db";
+import { attachments, ticketEvents } from "@/db/schema";
+import { type Actor, actorLabel } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import type { InspectedFile } from "./inspect-files";
+import { attachmentStorage, type StoredObject } from "./storage";
+
+export interface StoredFile extends StoredObject {
+  file: InspectedFile;
+}
+
+/**
+ * Files first, rows second: stores every file, then runs `record` (which writes the rows in one
+ * transaction). If a file cannot be stored or `record` fails, the files already stored are deleted,
+ * so a failed upload leaves no file behind; should that cleanup fail too, no row points at them and
+ * `npm run attachments:gc` removes them.
+ */
+export async function withStoredFiles<T>(
+  files: readonly InspectedFile[],
+  record: (stored: readonly StoredFile[]) => Promise<T>,
+): Promise<T> {
+  const storage = attachmentStorage();
+  const stored: StoredFile[] = [];
+  try {
+    for (const file of files) {
+      try {
+        stored.push({ file, ...(await storage.put(file)) });
+      } catch (error) {
+        console.error(`Could not store "${file.fileName}" on ${storage.name} storage`, error);
+        throw new AppError("unavailable", `"${file.fileName}" could not be stored just now; nothing was saved, please try again`);
+      }
+    }
+    return await record(stored);
+  } catch (error) {
+    await storage.delete(stored.map(({ key }) => key)).catch((cleanupError: unknown) => {
+      console.error("Could not delete the files of a failed upload; attachments:gc will", cleanupError);
+    });
+    throw error;
+  }
+}
+
+/** The attachment rows and one `attachment_added` history row per file. */
+export async function recordAttachments(
+  tx: Transaction,
+  ticketId: number,
+  stored: readonly StoredFile[],
+  actor: Actor,
+): Promise<void> {
+  if (stored.length === 0) return;
+  await tx.insert(attachments).values(
+    stored.map(({ file, key, url }) => ({
+      ticketId,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      size: file.size,
+      storageKey: key,
+      storageUrl: url,
+    })),
+  );
+  await tx.insert(ticketEvents).values(
+    stored.map(({ file }) => ({ ticketId, type: "attachment_added" as const, toValue: file.fileName, actor: actorLabel(actor) })),
+  );
+}
