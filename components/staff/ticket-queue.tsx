@@ -59,7 +59,7 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
           shortcuts={[
             { key: "j", description: "Next ticket", run: () => moveSelection(1) },
             { key: "k", description: "Previous ticket", run: () => moveSelection(-1) },
-            { key: "/", description: "Search", run: () => searchInput.current?.focus() },
+            { key: "/", description: "Search (Escape leaves the field)", run: () => searchInput.current?.focus() },
           ]}
           alsoListed={[{ key: "Enter", description: "Open the selected ticket" }]}
         />
@@ -87,14 +87,24 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
         </ul>
       </nav>
 
+      {/* A plain GET form, so filtering works before the page has hydrated; with JavaScript a change applies at once. */}
       <form
         role="search"
+        action="/staff"
         className="flex flex-wrap items-end gap-3"
         onSubmit={(event) => {
           event.preventDefault();
-          show({ q: searchInput.current?.value.trim() || undefined });
+          const form = new FormData(event.currentTarget);
+          const value = (name: string) => String(form.get(name) ?? "").trim() || undefined;
+          show({
+            q: value("q"),
+            category: value("category"),
+            roleContext: value("roleContext") as QueueParams["roleContext"],
+            sort: (value("sort") ?? params.sort) as QueueParams["sort"],
+          });
         }}
       >
+        <input type="hidden" name="status" value={params.status} />
         <div>
           <label htmlFor="queue-search" className="text-sm font-semibold">
             Search
@@ -102,10 +112,12 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
           <input
             ref={searchInput}
             id="queue-search"
+            name="q"
             type="search"
             defaultValue={params.q ?? ""}
             key={params.q ?? ""}
             placeholder="Subject or message"
+            onKeyDown={(event) => event.key === "Escape" && event.currentTarget.blur()}
             className={`${fieldClasses} w-64`}
           />
         </div>
@@ -115,8 +127,10 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
           </label>
           <select
             id="queue-category"
-            value={params.category ?? ""}
-            onChange={(event) => show({ category: event.target.value || undefined })}
+            name="category"
+            defaultValue={params.category ?? ""}
+            key={`category-${params.category}`}
+            onChange={(event) => event.currentTarget.form?.requestSubmit()}
             className={fieldClasses}
           >
             <option value="">All categories</option>
@@ -131,10 +145,10 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
           </label>
           <select
             id="queue-role"
-            value={params.roleContext ?? ""}
-            onChange={(event) =>
-              show({ roleContext: (event.target.value || undefined) as QueueParams["roleContext"] })
-            }
+            name="roleContext"
+            defaultValue={params.roleContext ?? ""}
+            key={`role-${params.roleContext}`}
+            onChange={(event) => event.currentTarget.form?.requestSubmit()}
             className={fieldClasses}
           >
             <option value="">Tourists and guides</option>
@@ -151,8 +165,10 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
           </label>
           <select
             id="queue-sort"
-            value={params.sort}
-            onChange={(event) => show({ sort: event.target.value as QueueParams["sort"] })}
+            name="sort"
+            defaultValue={params.sort}
+            key={`sort-${params.sort}`}
+            onChange={(event) => event.currentTarget.form?.requestSubmit()}
             className={fieldClasses}
           >
             {Object.entries(SORT_LABELS).map(([sort, label]) => (
@@ -163,7 +179,7 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
           </select>
         </div>
         <button type="submit" className={buttonClasses("secondary")}>
-          Apply search
+          Apply filters
         </button>
       </form>
 

@@ -40,7 +40,8 @@ export function TicketView({ id }: { id: number }) {
     onError: async (error, to, context) => {
       if (context?.previous) queryClient.setQueryData(staffQueryKeys.ticket(id), context.previous);
       if (error instanceof ApiProblem && (error.status === 409 || error.status === 412)) {
-        const fresh = await queryClient.fetchQuery({ queryKey: staffQueryKeys.ticket(id), queryFn: () => fetchTicket(id) });
+        // staleTime 0: the rolled-back cache entry looks fresh, but the server has the truth.
+        const fresh = await queryClient.fetchQuery({ queryKey: staffQueryKeys.ticket(id), queryFn: () => fetchTicket(id), staleTime: 0 });
         setNotice({
           tone: "error",
           text: `Not moved to ${STATUS_LABELS[to]}: someone else changed this ticket first. It is now ${STATUS_LABELS[fresh.ticket.status]}; check it and try again if still needed.`,

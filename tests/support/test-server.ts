@@ -69,7 +69,7 @@ async function waitForHealth(baseURL: string, server: ChildProcess, output: () =
 }
 
 export async function startTestServer(
-  options: { beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>; extraEnv?: NodeJS.ProcessEnv } = {},
+  options: { beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>; extraEnv?: Record<string, string> } = {},
 ): Promise<TestServer> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first (npm test does this for you).");
