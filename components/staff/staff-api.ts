@@ -32,6 +32,10 @@ export async function staffFetch(path: string, init: RequestInit = {}): Promise<
   return response;
 }
 
+export async function staffJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  return (await (await staffFetch(path, init)).json()) as T;
+}
+
 export interface QueuePage {
   tickets: Ticket[];
   nextCursor: string | null;
@@ -59,7 +63,7 @@ export async function fetchQueuePage(params: QueueParams): Promise<QueuePage> {
 }
 
 export async function fetchCounts(): Promise<TicketCounts> {
-  return (await (await staffFetch("/api/support-tickets/counts")).json()) as TicketCounts;
+  return staffJson<TicketCounts>("/api/support-tickets/counts");
 }
 
 export async function fetchTicket(id: number): Promise<LoadedTicket> {
@@ -68,7 +72,7 @@ export async function fetchTicket(id: number): Promise<LoadedTicket> {
 }
 
 export async function fetchEvents(id: number): Promise<TicketEvent[]> {
-  return (await (await staffFetch(`/api/support-tickets/${id}/events`)).json()) as TicketEvent[];
+  return staffJson<TicketEvent[]>(`/api/support-tickets/${id}/events`);
 }
 
 /** One workflow move, guarded by the ETag the agent saw (412 when someone moved the ticket since). */
