@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   customType,
   index,
@@ -11,7 +12,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { ROLE_CONTEXTS, TICKET_STATUSES } from "../lib/tickets/workflow";
+import { STAFF_ROLES } from "../lib/auth/actor";
+import { ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "../lib/tickets/workflow";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -77,12 +79,7 @@ export const attachments = pgTable(
   (t) => [index("attachments_ticket_idx").on(t.ticketId)],
 );
 
-export const ticketEventType = pgEnum("ticket_event_type", [
-  "created",
-  "status_changed",
-  "category_changed",
-  "attachment_added",
-]);
+export const ticketEventType = pgEnum("ticket_event_type", TICKET_EVENT_TYPES);
 
 export const ticketEvents = pgTable(
   "ticket_events",
@@ -125,3 +122,77 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [uniqueIndex("idempotency_scope_key_idx").on(t.scope, t.key), index("idempotency_created_idx").on(t.createdAt)],
 );
+
+// Staff accounts and sessions, managed by better-auth (lib/auth/staff-auth.ts maps its models here).
+export const staffRole = pgEnum("staff_role", STAFF_ROLES);
+
+export const staffUsers = pgTable("staff_users", {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  email: text().notNull().unique(),
+  emailVerified: boolean().notNull().default(false),
+  image: text(),
+  role: staffRole().notNull().default("agent"),
+  /** A disabled account cannot sign in and has no sessions left. */
+  disabled: boolean().notNull().default(false),
+  createdAt: timestampMs().notNull().defaultNow(),
+  updatedAt: timestampMs().notNull().defaultNow(),
+});
+
+export const staffSessions = pgTable(
+  "staff_sessions",
+  {
+    id: text().primaryKey(),
+    /** The value of the session cookie (signed there); looked up on every request. */
+    token: text().notNull().unique(),
+    userId: text()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    expiresAt: timestampMs().notNull(),
+    ipAddress: text(),
+    userAgent: text(),
+    createdAt: timestampMs().notNull().defaultNow(),
+    updatedAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [index("staff_sessions_user_idx").on(t.userId)],
+);
+
+export const staffAccounts = pgTable(
+  "staff_accounts",
+  {
+    id: text().primaryKey(),
+    accountId: text().notNull(),
+    providerId: text().notNull(),
+    userId: text()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    /** scrypt hash (better-auth's default) for the "credential" provider. */
+    password: text(),
+    accessToken: text(),
+    refreshToken: text(),
+    idToken: text(),
+    accessTokenExpiresAt: timestampMs(),
+    refreshTokenExpiresAt: timestampMs(),
+    scope: text(),
+    createdAt: timestampMs().notNull().defaultNow(),
+    updatedAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [index("staff_accounts_user_idx").on(t.userId)],
+);
+
+export const authVerifications = pgTable("auth_verifications", {
+  id: text().primaryKey(),
+  identifier: text().notNull(),
+  value: text().notNull(),
+  expiresAt: timestampMs().notNull(),
+  createdAt: timestampMs().notNull().defaultNow(),
+  updatedAt: timestampMs().notNull().defaultNow(),
+});
+
+/** Sign-in throttling counters, shared by every app instance. */
+export const authRateLimits = pgTable("auth_rate_limits", {
+  id: text().primaryKey(),
+  key: text().notNull().unique(),
+  count: integer().notNull(),
+  lastRequest: bigint({ mode: "number" }).notNull(),
+});

@@ -1,9 +1,17 @@
 import type { FullConfig } from "@playwright/test";
-import { startTestServer } from "../tests/support/test-server";
+import { runNpmCommand, startTestServer } from "../tests/support/test-server";
+import { STAFF } from "./staff-account";
 
-// One built app on a fresh database for the whole browser suite; specs read its address from BASE_URL.
+// One built app on a fresh database for the whole browser suite, with a staff admin and an API token
+// made by the real CLI commands; specs read them (and the app's address) from the environment.
 export default async function globalSetup(_config: FullConfig) {
-  const server = await startTestServer();
+  const server = await startTestServer({
+    beforeStart: async (env) => {
+      await runNpmCommand(env, "staff:create", STAFF.email, STAFF.password, "--admin");
+      const output = await runNpmCommand(env, "token:create", "e2e suite");
+      process.env.API_TOKEN = output.trim().split("\n").at(-1)!;
+    },
+  });
   process.env.BASE_URL = server.baseURL;
   return server.stop;
 }

@@ -12,6 +12,12 @@ const envSchema = z.object({
   APP_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).transform((size) => size ?? 10),
   APP_SECRET: optional(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)")),
+  /** "off" turns every rate limit off (tests and benchmarks that are not about limits). */
+  RATE_LIMITS: optional(z.enum(["on", "off"], { error: 'must be "on" or "off"' })).transform((value) => value ?? "on"),
+  /** Sign-in attempts per client IP, e.g. "5/1m" (per second, minute or hour: s, m, h). */
+  RATE_LIMIT_SIGN_IN: optional(z.string().regex(/^\d+\/\d+[smh]$/, 'must look like "5/1m"')).transform(
+    (limit) => limit ?? "5/1m",
+  ),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
   /** Set → attachments are stored on UploadThing; unset → on local disk under DATA_DIR/attachments. */
   UPLOADTHING_TOKEN: optional(z.string().min(1)),

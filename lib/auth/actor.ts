@@ -1,9 +1,12 @@
+export const STAFF_ROLES = ["agent", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
 /** Who is making a request, as every domain operation records it. */
 export type Actor =
   | { kind: "public" }
   | { kind: "requester"; ticketId: number }
   | { kind: "token"; tokenId: number; name: string }
-  | { kind: "staff"; userId: string; email: string; role: "agent" | "admin" };
+  | { kind: "staff"; userId: string; email: string; role: StaffRole };
 
 export const PUBLIC_ACTOR: Actor = { kind: "public" };
 

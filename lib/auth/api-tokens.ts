@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
 import { randomSecret, sha256Hex } from "@/lib/crypto";
@@ -16,6 +16,35 @@ export async function createApiToken(name: string): Promise<{ id: number; name: 
     .values({ name, tokenHash: sha256Hex(token) })
     .returning({ id: apiTokens.id, name: apiTokens.name });
   return { ...row!, token };
+}
+
+export interface ApiTokenSummary {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Every token, newest first, for the admin page; the tokens themselves are never stored. */
+export async function listApiTokens(): Promise<ApiTokenSummary[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .orderBy(desc(apiTokens.id));
+  return rows.map((row) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  }));
 }
 
 export async function revokeApiToken(id: number): Promise<boolean> {

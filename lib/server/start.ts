@@ -1,11 +1,21 @@
 import "server-only";
 import { getDb } from "@/db";
+import { ensureFirstAdmin } from "@/lib/staff/ensure-first-admin";
 
 export async function startServer(): Promise<void> {
   try {
     const { env } = await import("@/lib/env");
     await getDb();
     console.log(`Kinconecta Support Desk: database ${env.DATABASE_URL ? "PostgreSQL" : `PGlite in ${env.DATA_DIR}`} ready`);
+    const firstAdmin = await ensureFirstAdmin();
+    if (firstAdmin) {
+      // Printed once, on the start that creates it; the password is not stored anywhere else.
+      console.log(
+        `\nNo staff account existed, so an admin was created. Sign in at ${env.APP_URL}/staff/login with\n` +
+          `  email:    ${firstAdmin.email}\n  password: ${firstAdmin.password}\n` +
+          "Change it by creating your own admin on the admin page and disabling this one.\n",
+      );
+    }
   } catch (error) {
     console.error(`\nThe server cannot start.\n${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

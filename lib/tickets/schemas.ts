@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLE_CONTEXTS, TICKET_STATUSES } from "./workflow";
+import { ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "./workflow";
 
 // Shared by the API, the submit form and the OpenAPI document: no server imports here.
 
@@ -107,3 +107,14 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** One entry of a ticket's history timeline. */
+export const ticketEventSchema = z.object({
+  id: z.int(),
+  type: z.enum(TICKET_EVENT_TYPES),
+  fromValue: z.string().nullable(),
+  toValue: z.string().nullable(),
+  actor: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type TicketEvent = z.infer<typeof ticketEventSchema>;

@@ -75,3 +75,24 @@ export async function expectProblem(response: Response, status: number): Promise
   if (problem.status !== status) throw new Error(`problem.status ${problem.status} ≠ ${status}`);
   return problem;
 }
+
+export const admin = inject("admin");
+
+/** Signs in through better-auth like the sign-in page does and returns the session cookie (name=value). */
+export async function signIn(
+  credentials: { email: string; password: string },
+  base = baseURL,
+): Promise<{ response: Response; cookie: string }> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify(credentials),
+  });
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!;
+  return { response, cookie };
+}
+
+/** Headers of a same-origin browser request carrying the staff session cookie. */
+export function sessionHeaders(cookie: string): Record<string, string> {
+  return { cookie, origin: baseURL };
+}

@@ -6,6 +6,7 @@ declare module "vitest" {
     baseURL: string;
     token: string;
     databaseUrl: string;
+    admin: { email: string; password: string };
     /** Where the app stores attachments in this project. */
     storage: "local" | "uploadthing";
     /** The app's DATA_DIR (local storage lives under it). */
@@ -14,6 +15,8 @@ declare module "vitest" {
     standInURL: string;
   }
 }
+
+const ADMIN = { email: "api-admin@kinconecta.test", password: "api-admin-password" };
 
 /** Starts the built app with `extraEnv` and hands the tests what they need to reach it. */
 export async function startApiSuite(
@@ -27,6 +30,7 @@ export async function startApiSuite(
     beforeStart: async (env) => {
       const output = await runNpmCommand(env, "token:create", "api test suite");
       token = output.trim().split("\n").at(-1)!;
+      await runNpmCommand(env, "staff:create", ADMIN.email, ADMIN.password, "--admin");
       databaseUrl = env.DATABASE_URL ?? "";
     },
   });
@@ -36,6 +40,7 @@ export async function startApiSuite(
   project.provide("storage", options.storage);
   project.provide("dataDir", server.env.DATA_DIR!);
   project.provide("standInURL", options.standInURL ?? "");
+  project.provide("admin", ADMIN);
   return server.stop;
 }
 

@@ -1,0 +1,36 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { staffQueryKeys } from "@/components/staff/staff-api";
+import { TicketView } from "@/components/staff/ticket-view";
+import { requireStaffPage } from "@/lib/auth/staff-page";
+import { etag } from "@/lib/http/ticket-responses";
+import { AppError } from "@/lib/errors";
+import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
+import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Ticket #${(await params).id}` };
+}
+
+export default async function TicketPage({ params }: Props) {
+  await requireStaffPage();
+  const id = parseTicketId((await params).id);
+  if (id === null) notFound();
+  const loaded = await getTicketOrThrow(id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(staffQueryKeys.ticket(id), { ticket: loaded.ticket, etag: etag(loaded.version) });
+  queryClient.setQueryData(staffQueryKeys.events(id), await listTicketEvents(id));
+  return (
+    <main className="mx-auto max-w-7xl px-4 py-6">
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TicketView id={id} />
+      </HydrationBoundary>
+    </main>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { StaffAccount } from "@/lib/staff/schemas";
+import { adminFieldClasses, AdminSection, AdminTable, RowAction } from "./admin-section";
+import { staffFetch, staffJson } from "./staff-api";
+
+const ACCOUNTS_KEY = ["admin", "staff-accounts"] as const;
+
+export function AdminStaffAccounts({ currentUserId }: { currentUserId: string }) {
+  const queryClient = useQueryClient();
+  const accounts = useQuery({ queryKey: ACCOUNTS_KEY, queryFn: () => staffJson<StaffAccount[]>("/api/admin/staff-accounts") });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+  const create = useMutation({
+    mutationFn: (body: Record<string, FormDataEntryValue | null>) =>
+      staffFetch("/api/admin/staff-accounts", { method: "POST", body: JSON.stringify(body) }),
+    onSuccess: refresh,
+  });
+  const disable = useMutation({
+    mutationFn: (id: string) => staffFetch(`/api/admin/staff-accounts/${id}/disable`, { method: "POST" }),
+    onSettled: refresh,
+  });
+
+  return (
+    <AdminSection
+      headingId="accounts-heading"
+      title="Staff accounts"
+      createLabel="Create account"
+      pending={create.isPending}
+      errors={[create.error, disable.error]}
+      onCreate={(data, reset) =>
+        create.mutate(
+          { email: data.get("email"), password: data.get("password"), role: data.get("role") },
+          { onSuccess: reset },
+        )
+      }
+      fields={
+        <>
+          <div>
+            <label htmlFor="account-email" className="text-sm font-semibold">
+              New account email
+            </label>
+            <input id="account-email" name="email" type="email" required className={adminFieldClasses} />
+          </div>
+          <div>
+            <label htmlFor="account-password" className="text-sm font-semibold">
+              Initial password
+            </label>
+            <input
+              id="account-password"
+              name="password"
+              type="password"
+              required
+              minLength={10}
+              autoComplete="new-password"
+              className={adminFieldClasses}
+            />
+          </div>
+          <div>
+            <label htmlFor="account-role" className="text-sm font-semibold">
+              Role
+            </label>
+            <select id="account-role" name="role" className={adminFieldClasses}>
+              <option value="agent">Agent</option>
+              <option value="admin">Admin</option>
+            </select>
+          </div>
+        </>
+      }
+    >
+      <AdminTable caption="Staff accounts" columns={["Email", "Role", "State"]}>
+          {accounts.data?.map((account) => (
+            <tr key={account.id} className="border-t border-slate-200">
+              <td className="px-3 py-2">{account.email}</td>
+              <td className="px-3 py-2">{account.role === "admin" ? "Admin" : "Agent"}</td>
+              <td className="px-3 py-2">
+                {account.disabled ? (
+                  "Disabled"
+                ) : account.id === currentUserId ? (
+                  "Active (you)"
+                ) : (
+                  <RowAction action="Disable" target={account.email} pending={disable.isPending} onClick={() => disable.mutate(account.id)} />
+                )}
+              </td>
+            </tr>
+          ))}
+      </AdminTable>
+    </AdminSection>
+  );
+}

@@ -1,0 +1,167 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
+import { ticketMoves } from "@/components/tickets/ticket-moves";
+import { TicketTimeline } from "@/components/tickets/ticket-timeline";
+import { Button } from "@/components/ui/button";
+import { STATUS_LABELS, type TicketStatus } from "@/lib/tickets/workflow";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
+import { REFRESH_MS } from "./query-provider";
+import { ApiProblem, fetchEvents, fetchTicket, type LoadedTicket, moveTicket, staffQueryKeys } from "./staff-api";
+
+const IMAGE_FILE = /\.(png|jpe?g|gif|webp)$/i;
+
+export function TicketView({ id }: { id: number }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const loaded = useQuery({ queryKey: staffQueryKeys.ticket(id), queryFn: () => fetchTicket(id), refetchInterval: REFRESH_MS });
+  const events = useQuery({ queryKey: staffQueryKeys.events(id), queryFn: () => fetchEvents(id), refetchInterval: REFRESH_MS });
+
+  const move = useMutation({
+    mutationFn: (to: TicketStatus) => moveTicket(id, to, loaded.data!.etag),
+    // Optimistic: the badge and buttons change at once; onError puts them back.
+    onMutate: async (to) => {
+      setNotice(null);
+      await queryClient.cancelQueries({ queryKey: staffQueryKeys.ticket(id) });
+      const previous = queryClient.getQueryData<LoadedTicket>(staffQueryKeys.ticket(id));
+      if (previous) {
+        queryClient.setQueryData<LoadedTicket>(staffQueryKeys.ticket(id), {
+          ...previous,
+          ticket: { ...previous.ticket, status: to },
+        });
+      }
+      return { previous };
+    },
+    onError: async (error, to, context) => {
+      if (context?.previous) queryClient.setQueryData(staffQueryKeys.ticket(id), context.previous);
+      if (error instanceof ApiProblem && (error.status === 409 || error.status === 412)) {
+        // staleTime 0: the rolled-back cache entry looks fresh, but the server has the truth.
+        const fresh = await queryClient.fetchQuery({ queryKey: staffQueryKeys.ticket(id), queryFn: () => fetchTicket(id), staleTime: 0 });
+        setNotice({
+          tone: "error",
+          text: `Not moved to ${STATUS_LABELS[to]}: someone else changed this ticket first. It is now ${STATUS_LABELS[fresh.ticket.status]}; check it and try again if still needed.`,
+        });
+      } else {
+        setNotice({ tone: "error", text: `Not moved to ${STATUS_LABELS[to]}: ${error.message}` });
+      }
+      void queryClient.invalidateQueries({ queryKey: staffQueryKeys.events(id) });
+    },
+    onSuccess: (result) => {
+      queryClient.setQueryData(staffQueryKeys.ticket(id), result);
+      setNotice({ tone: "success", text: `Moved to ${STATUS_LABELS[result.ticket.status]}.` });
+      void queryClient.invalidateQueries({ queryKey: ["tickets"], predicate: (query) => query.queryKey[1] !== "one" });
+    },
+  });
+
+  if (!loaded.data) {
+    return <p role="alert">{loaded.error ? `This ticket could not be loaded: ${loaded.error.message}` : "Loading…"}</p>;
+  }
+  const { ticket } = loaded.data;
+  const moves = ticketMoves(ticket.status);
+
+  return (
+    <article className="space-y-6" aria-labelledby="ticket-subject">
+      <KeyboardShortcuts
+        shortcuts={[
+          ...moves.map((candidate) => ({
+            key: candidate.key,
+            description: candidate.label,
+            run: () => !move.isPending && move.mutate(candidate.to),
+          })),
+          { key: "u", description: "Back to the queue", run: () => router.push("/staff") },
+        ]}
+      />
+      <div>
+        <Link href="/staff" className="text-sm text-brand-700 underline underline-offset-4">
+          Back to the queue
+        </Link>
+        <p className="mt-3 text-sm text-muted">Ticket #{ticket.id}</p>
+        <h1 id="ticket-subject" className="text-2xl font-bold text-brand-800">
+          {ticket.subject}
+        </h1>
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+          <span>
+            Status: <StatusBadge status={ticket.status} />
+          </span>
+          <span>Category: {ticket.category}</span>
+        </div>
+      </div>
+
+      <section aria-label="Move this ticket" className="flex flex-wrap gap-2">
+        {moves.map((candidate) => (
+          <Button
+            key={candidate.to}
+            variant={candidate.to === "closed" ? "danger" : "primary"}
+            disabled={move.isPending}
+            aria-keyshortcuts={candidate.key}
+            onClick={() => move.mutate(candidate.to)}
+          >
+            {candidate.label}
+          </Button>
+        ))}
+        {moves.length === 0 && <p className="text-muted">Closed tickets are final.</p>}
+      </section>
+      <div aria-live="polite">
+        {notice && (
+          <p
+            role={notice.tone === "error" ? "alert" : "status"}
+            className={`rounded-lg px-3 py-2 text-sm font-medium ${notice.tone === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}
+          >
+            {notice.text}
+          </p>
+        )}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-6">
+          <section aria-labelledby="message-heading">
+            <h2 id="message-heading" className="text-lg font-semibold">Message</h2>
+            <p className="mt-2 whitespace-pre-wrap rounded-lg border border-slate-300 bg-white p-4">{ticket.message}</p>
+          </section>
+          <section aria-labelledby="attachments-heading">
+            <h2 id="attachments-heading" className="text-lg font-semibold">
+              Attachments ({ticket.attachments.length})
+            </h2>
+            <ul className="mt-2 flex flex-wrap gap-4">
+              {ticket.attachments.map((attachment) => (
+                <li key={attachment.id} className="w-48">
+                  {IMAGE_FILE.test(attachment.fileName) && (
+                    // eslint-disable-next-line @next/next/no-img-element -- a private file behind the session, not an optimisable asset
+                    <img src={attachment.fileUrl} alt={attachment.fileName} className="mb-1 h-32 w-48 rounded border object-cover" />
+                  )}
+                  <a href={attachment.fileUrl} download={attachment.fileName} className="break-all text-sm text-brand-700 underline">
+                    Download {attachment.fileName}
+                  </a>
+                </li>
+              ))}
+            </ul>
+            {ticket.attachments.length === 0 && <p className="text-sm text-muted">None.</p>}
+          </section>
+        </div>
+        <div className="space-y-6">
+          <section aria-labelledby="requester-heading">
+            <h2 id="requester-heading" className="text-lg font-semibold">Requester</h2>
+            <p className="mt-2">
+              {ticket.fullName} <RoleBadge role={ticket.roleContext} />
+            </p>
+            <p>
+              <a href={`mailto:${ticket.email}`} className="text-brand-700 underline">
+                {ticket.email}
+              </a>
+            </p>
+            <p className="text-sm text-muted">Filed {ticket.createdAt.replace("T", " ").slice(0, 16)} UTC</p>
+          </section>
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading" className="text-lg font-semibold">History</h2>
+            <div className="mt-2">{events.data && <TicketTimeline events={events.data} />}</div>
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}

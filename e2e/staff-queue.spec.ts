@@ -1,0 +1,214 @@
+import AxeBuilder from "@axe-core/playwright";
+import { alertMessage, expect, moveViaApi, test, tokenHeaders } from "./fixtures";
+
+test.describe("staff sign-in", () => {
+  test("a signed-out browser is sent to the sign-in page and the API refuses it", async ({ page, request }) => {
+    await page.goto("/staff");
+    await expect(page).toHaveURL(/\/staff\/login$/);
+    expect((await request.get("/api/support-tickets")).status()).toBe(401);
+  });
+
+  test("a wrong password shows a clear message", async ({ page }) => {
+    await page.goto("/staff/login");
+    await page.getByLabel("Email").fill("agent@kinconecta.test");
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alertMessage(page)).toHaveText("Wrong email or password.");
+  });
+
+  test("after signing out, going back shows no ticket data", async ({ page, signInAsStaff, createTicket }) => {
+    const ticket = await createTicket();
+    await signInAsStaff();
+    await page.getByRole("link", { name: ticket.subject }).click();
+    await expect(page.getByRole("heading", { level: 1, name: ticket.subject })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/staff\/login$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/staff\/login$/);
+    await expect(page.getByText(ticket.subject)).toHaveCount(0);
+  });
+});
+
+test.describe("triage", () => {
+  test("a ticket created through the API appears in Open and moves through the workflow from the UI", async ({
+    page,
+    request,
+    signInAsStaff,
+    createTicket,
+    apiTicket,
+  }) => {
+    const ticket = await createTicket();
+    await signInAsStaff();
+    const statusTabs = page.getByRole("navigation", { name: "Ticket status" });
+    await expect(statusTabs.getByRole("link", { name: /^Open/ })).toHaveAttribute("aria-current", "page");
+    await page.getByRole("link", { name: ticket.subject }).click();
+
+    const moves = page.getByRole("region", { name: "Move this ticket" });
+    await expect(moves.getByRole("button")).toHaveText(["Start", "Resolve", "Close ticket"]);
+    await moves.getByRole("button", { name: "Start" }).click();
+    await expect(page.getByRole("status")).toHaveText("Moved to In progress.");
+    expect((await apiTicket(ticket.id)).status).toBe("in_progress");
+
+    await expect(moves.getByRole("button")).toHaveText(["Back to open", "Resolve", "Close ticket"]);
+    await moves.getByRole("button", { name: "Resolve" }).click();
+    await expect(page.getByRole("status")).toHaveText("Moved to Resolved.");
+    expect((await apiTicket(ticket.id)).status).toBe("resolved");
+
+    await expect(moves.getByRole("button")).toHaveText(["Reopen", "Close ticket"]);
+    await moves.getByRole("button", { name: "Close ticket" }).click();
+    await expect(page.getByRole("status")).toHaveText("Moved to Closed.");
+    expect((await apiTicket(ticket.id)).status).toBe("closed");
+    await expect(moves.getByRole("button")).toHaveCount(0);
+    await expect(page.getByText("Closed tickets are final.")).toBeVisible();
+
+    const forced = await moveViaApi(request, ticket.id, "in_progress");
+    expect(forced.status()).toBe(409);
+
+    await page.getByRole("link", { name: "Back to the queue" }).click();
+    await page.getByRole("navigation", { name: "Ticket status" }).getByRole("link", { name: /^Closed/ }).click();
+    await expect(page.getByRole("link", { name: ticket.subject })).toBeVisible();
+  });
+
+  test("filters live in the URL, so a view can be bookmarked", async ({ page, signInAsStaff, createTicket }) => {
+    const guide = await createTicket({ roleContext: "guide", category: "Technical Issue", subject: `Zebra app crash ${Date.now()}` });
+    const tourist = await createTicket({ roleContext: "tourist", category: "Technical Issue" });
+    await signInAsStaff();
+    await page.getByLabel("Category").selectOption("Technical Issue");
+    await page.getByLabel("Role").selectOption("guide");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/category=Technical\+Issue/);
+    await expect(page).toHaveURL(/roleContext=guide/);
+    await expect(page.getByRole("link", { name: guide.subject })).toBeVisible();
+    await expect(page.getByRole("link", { name: tourist.subject })).toHaveCount(0);
+
+    await page.getByLabel("Search").fill("zebra");
+    await page.getByLabel("Search").press("Enter");
+    await expect(page).toHaveURL(/q=zebra/);
+    await page.reload();
+    await expect(page.getByLabel("Search")).toHaveValue("zebra");
+    await expect(page.getByRole("link", { name: guide.subject })).toBeVisible();
+  });
+
+  test("two agents: A's move shows in B's queue without a reload, and B's stale move shows the conflict and the true state", async ({
+    browser,
+    signInAsStaff,
+    createTicket,
+    request,
+  }) => {
+    const agentA = await browser.newPage();
+    const agentB = await browser.newPage();
+    await signInAsStaff(agentA);
+    await signInAsStaff(agentB);
+    const ticket = await createTicket();
+    const inBQueue = agentB.getByRole("link", { name: ticket.subject });
+    await expect(inBQueue).toBeVisible({ timeout: 10_000 });
+
+    await agentA.getByRole("link", { name: ticket.subject }).click();
+    await agentA.getByRole("region", { name: "Move this ticket" }).getByRole("button", { name: "Start" }).click();
+    await expect(agentA.getByRole("status")).toHaveText("Moved to In progress.");
+    await expect(inBQueue).toHaveCount(0, { timeout: 10_000 }); // gone from B's Open tab by polling
+
+    const second = await createTicket();
+    await agentB.goto(`/staff/tickets/${second.id}`);
+    await expect(agentB.getByRole("button", { name: "Resolve" })).toBeVisible();
+    expect((await moveViaApi(request, second.id, "in_progress")).status()).toBe(200); // agent A, meanwhile
+    await agentB.getByRole("button", { name: "Resolve" }).click();
+    await expect(alertMessage(agentB)).toContainText("someone else changed this ticket first. It is now In progress");
+    await expect(agentB.getByText("In progress", { exact: true })).toBeVisible();
+    await expect(agentB.getByRole("button", { name: "Back to open" })).toBeVisible();
+    await agentA.close();
+    await agentB.close();
+  });
+
+  test("keyboard-only triage: j to select, Enter to open, one key per move, / to search, ? for help", async ({
+    page,
+    signInAsStaff,
+    createTicket,
+    apiTicket,
+  }) => {
+    const ticket = await createTicket();
+    await signInAsStaff();
+    await expect(page.getByRole("link", { name: ticket.subject })).toBeVisible();
+
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+
+    await page.keyboard.press("/");
+    await expect(page.getByLabel("Search")).toBeFocused();
+    await page.keyboard.press("Escape"); // leaves the search field
+    await expect(page.getByLabel("Search")).not.toBeFocused();
+    await page.keyboard.press("j");
+    await expect(page.getByRole("link", { name: ticket.subject })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name: ticket.subject })).toBeVisible();
+
+    await page.keyboard.press("s");
+    await expect(page.getByRole("status")).toHaveText("Moved to In progress.");
+    await page.keyboard.press("r");
+    await expect(page.getByRole("status")).toHaveText("Moved to Resolved.");
+    await page.keyboard.press("c");
+    await expect(page.getByRole("status")).toHaveText("Moved to Closed.");
+    expect((await apiTicket(ticket.id)).status).toBe("closed");
+  });
+});
+
+test.describe("security", () => {
+  test("a cross-origin write with the staff cookie is refused", async ({ page, signInAsStaff, createTicket, apiTicket }) => {
+    const ticket = await createTicket();
+    await signInAsStaff();
+    const foreign = { origin: "http://evil.example" };
+    const patch = await page.request.patch(`/api/support-tickets/${ticket.id}`, { headers: foreign, data: { status: "closed" } });
+    expect(patch.status()).toBe(403);
+    const post = await page.request.post("/api/admin/api-tokens", { headers: foreign, data: { name: "stolen" } });
+    expect(post.status()).toBe(403);
+    expect((await apiTicket(ticket.id)).status).toBe("open");
+    // The same cookie from our own origin works.
+    const own = await page.request.get(`/api/support-tickets/${ticket.id}`);
+    expect(own.status()).toBe(200);
+  });
+});
+
+test.describe("admin", () => {
+  test("an admin creates an API token, sees it once, and revokes it", async ({ page, request, signInAsStaff }) => {
+    await signInAsStaff();
+    await page.getByRole("link", { name: "Admin" }).click();
+    const name = `crm-${Date.now()}`;
+    await page.getByLabel("Token name").fill(name);
+    await page.getByRole("button", { name: "Create token" }).click();
+    const token = (await page.getByLabel("New API token").textContent())!;
+    expect(token).toMatch(/^kct_/);
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await request.get("/api/support-tickets", { headers })).status()).toBe(200);
+
+    await page.getByRole("button", { name: `Revoke ${name}` }).click();
+    await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Revoked");
+    expect((await request.get("/api/support-tickets", { headers })).status()).toBe(401);
+    expect((await request.get("/api/support-tickets", { headers: tokenHeaders() })).status()).toBe(200);
+  });
+});
+
+test.describe("accessibility", () => {
+  test("axe finds no violations on the sign-in page, the queue, a ticket and the admin page", async ({
+    page,
+    signInAsStaff,
+    createTicket,
+  }) => {
+    const ticket = await createTicket();
+    const check = async () => {
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      expect(results.violations, `${page.url()}: ${JSON.stringify(results.violations, null, 2)}`).toEqual([]);
+    };
+    await page.goto("/staff/login");
+    await check();
+    await signInAsStaff();
+    await check();
+    await page.goto(`/staff/tickets/${ticket.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: ticket.subject })).toBeVisible();
+    await check();
+    await page.goto("/staff/admin");
+    await expect(page.getByRole("heading", { name: "Staff accounts" })).toBeVisible();
+    await check();
+  });
+});
