@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { OUTBOX_KINDS, OUTBOX_STATUSES } from "../lib/notifications/schemas";
 import { ROLE_CONTEXTS, TICKET_STATUSES } from "../lib/tickets/workflow";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -82,6 +83,8 @@ export const ticketEventType = pgEnum("ticket_event_type", [
   "status_changed",
   "category_changed",
   "attachment_added",
+  "notification_sent",
+  "notification_failed",
 ]);
 
 export const ticketEvents = pgTable(
@@ -94,7 +97,7 @@ export const ticketEvents = pgTable(
     type: ticketEventType().notNull(),
     fromValue: text(),
     toValue: text(),
-    /** Who did it, as shown in the timeline: "requester", "token:<name>", "staff:<email>". */
+    /** Who did it, as shown in the timeline: "requester", "token:<name>", "staff:<email>", "system:email". */
     actor: text().notNull(),
     createdAt: timestampMs().notNull().defaultNow(),
   },
@@ -124,4 +127,38 @@ export const idempotencyKeys = pgTable(
     createdAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [uniqueIndex("idempotency_scope_key_idx").on(t.scope, t.key), index("idempotency_created_idx").on(t.createdAt)],
+);
+
+export const outboxKind = pgEnum("outbox_kind", OUTBOX_KINDS);
+export const outboxStatus = pgEnum("outbox_status", OUTBOX_STATUSES);
+
+/** Emails to requesters, written in the transaction of the ticket change they announce and sent by the outbox worker. */
+export const outboxMessages = pgTable(
+  "outbox_messages",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** The RFC 5322 Message-ID, fixed when the message is written, so a resend after a crash can be recognised. */
+    messageId: text().notNull().unique(),
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    kind: outboxKind().notNull(),
+    recipientName: text().notNull(),
+    recipientEmail: text().notNull(),
+    subject: text().notNull(),
+    textBody: text().notNull(),
+    htmlBody: text().notNull(),
+    status: outboxStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    /** When a pending message is due; while a worker holds it, the end of that worker's lease. */
+    nextAttemptAt: timestampMs().notNull().defaultNow(),
+    lastError: text(),
+    sentAt: timestampMs(),
+    createdAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("outbox_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("outbox_ticket_idx").on(t.ticketId),
+  ],
 );
