@@ -12,7 +12,7 @@ import { toTicket, type VersionedTicket } from "./serialize";
 /**
  * Files a ticket, records its creation in the history and queues the requester's confirmation email,
  * in one transaction. Requesters always open a ticket now; API clients may import one with its status
- * and dates (an import dated in the past is history, so its requester gets no confirmation).
+ * and dates (such an import is history, so its requester gets no confirmation).
  */
 export async function createTicket(
   input: CreateTicketInput,
@@ -55,7 +55,7 @@ export async function createTicket(
       actor: actorLabel(actor),
       createdAt: ticket.createdAt,
     });
-    if (!createdAt) await enqueueTicketEmail(tx, ticket, { kind: "ticket_created" });
+    if (status === "open" && !createdAt) await enqueueTicketEmail(tx, ticket, { kind: "ticket_created" });
     return { ticket: toTicket(ticket, []), version: ticket.version };
   });
 }
