@@ -12,8 +12,9 @@ Object.assign(process.env, {
   SMTP_URL: "",
   APP_URL: "https://support.example.test",
   OUTBOX_POLL_MS: "50",
+  OUTBOX_LEASE_MS: "1000",
 });
-const { eq } = await import("drizzle-orm");
+const { eq, sql } = await import("drizzle-orm");
 const { closeDb, getDb } = await import("@/db");
 const { outboxMessages, ticketEvents } = await import("@/db/schema");
 const { trackingUrl } = await import("@/lib/auth/tracking");
@@ -112,6 +113,28 @@ describe("the outbox, in the ticket's transaction", () => {
         ["created", "staff:agent@example.com"],
         ["notification_sent", "system:email"],
       ]);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("sends a message that a crashed worker had claimed, once its lease runs out", async () => {
+    const { ticket } = await createTicket(input("crashed@example.com"), staff);
+    const db = await getDb();
+    // What a worker leaves behind when it dies mid-send: one attempt counted, the row leased for a second.
+    await db
+      .update(outboxMessages)
+      .set({ attempts: 1, nextAttemptAt: sql`now() + interval '1 second'` })
+      .where(eq(outboxMessages.ticketId, ticket.id));
+    const worker = startOutboxWorker();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect((await outboxOf(ticket.id))[0]).toMatchObject({ status: "pending", attempts: 1 });
+      const [sent] = await waitFor(async () => {
+        const rows = await outboxOf(ticket.id);
+        return rows[0]?.status === "sent" ? rows : undefined;
+      });
+      expect(sent).toMatchObject({ attempts: 2, lastError: null });
     } finally {
       await worker.stop();
     }
