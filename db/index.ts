@@ -24,7 +24,9 @@ async function connectPostgres(url: string): Promise<Connection> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {} });
+  // A short connect timeout lets requests fail fast with 503 while the database is down; the driver
+  // reconnects on its own when it is back.
+  const client = postgres(url, { max: env.DATABASE_POOL_SIZE, connect_timeout: 5, onnotice: () => {} });
   const db = drizzle(client, { schema, casing: "snake_case" });
 
   const lockConnection = await client.reserve();
@@ -96,6 +98,33 @@ export async function closeDb(): Promise<void> {
   const pending = globalForDb.kinconectaConnection;
   globalForDb.kinconectaConnection = undefined;
   if (pending) await (await pending).close();
+}
+
+const UNAVAILABLE_CODES = new Set([
+  // postgres driver: the connection could not be made or was lost
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "EPIPE",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_DESTROYED",
+  "CONNECTION_ENDED",
+  // PostgreSQL: shutting down, starting up, too many connections
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
+
+/** Whether an error means "the database cannot be reached right now" (a 503, not a bug). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) return true;
+  }
+  return false;
 }
 
 export { schema };

@@ -1,5 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/db";
 import { AppError, type ErrorCode, type FieldError } from "@/lib/errors";
 
 const STATUS: Record<ErrorCode, { status: number; title: string }> = {
@@ -60,6 +61,13 @@ export function problemFromError(error: unknown): Response {
     return problemResponse(
       { type: `/problems/${error.code}`, title, status, detail: error.message, ...(error.errors && { errors: error.errors }) },
       headers,
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("Database unavailable", error instanceof Error ? error.message : error);
+    return problemResponse(
+      { type: "/problems/unavailable", title: STATUS.unavailable.title, status: 503, detail: "The database is not reachable right now; please retry shortly" },
+      { "retry-after": "5" },
     );
   }
   console.error("Unhandled error in route handler", error);

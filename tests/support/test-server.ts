@@ -30,7 +30,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** A database of its own on the PostgreSQL server named by `DATABASE_URL`, dropped at the end. */
-async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `kinconecta_test_${process.pid}_${Date.now()}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
@@ -53,7 +53,7 @@ export async function runNpmCommand(env: NodeJS.ProcessEnv, script: string, ...a
   return stdout;
 }
 
-async function waitForHealth(baseURL: string, server: ChildProcess, output: () => string): Promise<void> {
+export async function waitForHealth(baseURL: string, server: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The app exited with ${server.exitCode}:\n${output()}`);
