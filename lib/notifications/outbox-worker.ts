@@ -121,7 +121,8 @@ export function startOutboxWorker(): OutboxWorker {
         await deliver(db, transport, message);
       }
     } catch (error) {
-      console.error("The outbox worker stopped on an error; it tries again at the next poll.", error);
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error(`The outbox worker stopped on an error; it tries again at the next poll: ${reason}`);
     }
   };
   const schedule = () => {
