@@ -13,6 +13,8 @@ export interface ReceivedMail {
 export interface SmtpSinkOptions {
   /** An SMTP reply code (e.g. 451 try later, 550 no such user) for recipients it should refuse. */
   refuse?: (address: string) => number | undefined;
+  /** Holds each message this long before accepting it, like a slow server (so a kill can land mid-send). */
+  delayMs?: number;
 }
 
 export class SmtpSink {
@@ -47,7 +49,8 @@ export class SmtpSink {
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => {
           const raw = Buffer.concat(chunks).toString("utf8");
-          simpleParser(raw).then(
+          const held = new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 0));
+          held.then(() => simpleParser(raw)).then(
             (parsed) => {
               this.received.push({ recipients: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw, parsed });
               callback();
