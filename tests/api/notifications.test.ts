@@ -1,6 +1,8 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, runNpmCommand, startTestServer } from "../support/test-server";
 import { type ReceivedMail, SmtpSink } from "../support/smtp-sink";
@@ -224,24 +226,25 @@ describe("notification emails over SMTP", () => {
 });
 
 describe("notification emails without SMTP_URL", () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp({ SMTP_URL: "" });
+  });
+  afterAll(async () => {
+    await app?.server.stop();
+  });
+
   it("are written as .eml files under DATA_DIR/mail", async () => {
-    const app = await startApp({ SMTP_URL: "" });
-    try {
-      const email = uniqueEmail("eml");
-      const ticket = await app.fileTicket({ email });
-      const [message] = await settled(app, [ticket.id]);
-      expect(message!.status).toBe("sent");
-      const { readdir, readFile } = await import("node:fs/promises");
-      const { simpleParser } = await import("mailparser");
-      const mailDir = path.join(app.server.env.DATA_DIR!, "mail");
-      const files = await readdir(mailDir);
-      expect(files).toEqual([`${String(message!.id).padStart(6, "0")}-ticket_created.eml`]);
-      const parsed = await simpleParser(await readFile(path.join(mailDir, files[0]!)));
-      expect(parsed.to).toMatchObject({ value: [{ address: email }] });
-      expect(parsed.text).toContain(ticket.trackingUrl);
-    } finally {
-      await app.server.stop();
-    }
+    const email = uniqueEmail("eml");
+    const ticket = await app.fileTicket({ email });
+    const [message] = await settled(app, [ticket.id]);
+    expect(message!.status).toBe("sent");
+    const mailDir = path.join(app.server.env.DATA_DIR!, "mail");
+    const files = await readdir(mailDir);
+    expect(files).toEqual([`${String(message!.id).padStart(6, "0")}-ticket_created.eml`]);
+    const parsed = await simpleParser(await readFile(path.join(mailDir, files[0]!)));
+    expect(parsed.to).toMatchObject({ value: [{ address: email }] });
+    expect(parsed.text).toContain(ticket.trackingUrl);
   });
 });
 
