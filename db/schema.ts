@@ -12,7 +12,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { OUTBOX_KINDS, OUTBOX_STATUSES } from "../lib/notifications/schemas";
-import { ROLE_CONTEXTS, TICKET_STATUSES } from "../lib/tickets/workflow";
+import { ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "../lib/tickets/workflow";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -78,14 +78,7 @@ export const attachments = pgTable(
   (t) => [index("attachments_ticket_idx").on(t.ticketId)],
 );
 
-export const ticketEventType = pgEnum("ticket_event_type", [
-  "created",
-  "status_changed",
-  "category_changed",
-  "attachment_added",
-  "notification_sent",
-  "notification_failed",
-]);
+export const ticketEventType = pgEnum("ticket_event_type", TICKET_EVENT_TYPES);
 
 export const ticketEvents = pgTable(
   "ticket_events",
