@@ -55,6 +55,8 @@ async function startApp(extraEnv: Record<string, string>) {
     });
   return {
     server,
+    call,
+    auth,
     fileTicket: async (overrides: Record<string, unknown> = {}): Promise<TicketJson> => {
       const response = await call("/api/support-tickets", { method: "POST", json: ticketBody(overrides) });
       expect(response.status).toBe(201);
@@ -215,6 +217,18 @@ describe("notification emails over SMTP", () => {
     const [message] = await settled(app, [ticket.id]);
     expect(message).toMatchObject({ status: "failed", attempts: 6 });
     expect(message!.lastError).toContain("451");
+  });
+
+  it("lists the outbox, filtered, for API clients only", async () => {
+    const ticket = await app.fileTicket();
+    await settled(app, [ticket.id]);
+    expect((await app.call(`/api/outbox-messages?ticketId=${ticket.id}`)).status).toBe(401);
+    const bad = await app.call("/api/outbox-messages?status=lost", { headers: app.auth });
+    expect(bad.status).toBe(422);
+    const sent = await app.call(`/api/outbox-messages?status=sent&ticketId=${ticket.id}`, { headers: app.auth });
+    expect(await sent.json()).toMatchObject([{ ticketId: ticket.id, status: "sent", kind: "ticket_created" }]);
+    const failed = await app.call(`/api/outbox-messages?status=failed&ticketId=${ticket.id}`, { headers: app.auth });
+    expect(await failed.json()).toEqual([]);
   });
 
   it("gives up at once when the server refuses the address for good", async () => {
