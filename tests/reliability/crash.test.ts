@@ -6,7 +6,7 @@ const ROUNDS = 3;
 const WRITERS = 8;
 
 // Concurrent writers file tickets until the server dies; every ticket acknowledged with a 201 must survive.
-async function writeUntilKilled(app: AppProcess, marker: string, killAfterMs: number) {
+async function writeUntilKilled(app: AppProcess, marker: string, extraDelayMs: number) {
   const acknowledged = new Map<number, Record<string, unknown>>();
   let index = 0;
   let stopped = false;
@@ -39,7 +39,10 @@ async function writeUntilKilled(app: AppProcess, marker: string, killAfterMs: nu
   });
   acknowledged.set(((await warmUp.json()) as { id: number }).id, first);
   const writers = Array.from({ length: WRITERS }, writer);
-  await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+  // Kill at a random moment once the load is steady (some tickets acknowledged), however busy the machine.
+  const steadyBy = Date.now() + 30_000;
+  while (acknowledged.size < 20 && Date.now() < steadyBy) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, extraDelayMs));
   app.child.kill("SIGKILL");
   await Promise.all(writers);
   await app.exited;
@@ -60,8 +63,8 @@ describe.each<BackendName>(["PGlite", "PostgreSQL"])("a SIGKILL under write load
     for (let round = 1; round <= ROUNDS; round++) {
       const marker = `crash-${round}-${randomUUID().slice(0, 8)}`;
       const app = await AppProcess.start(backend.env);
-      const killAfterMs = 300 + Math.floor(Math.random() * 1_200);
-      const { acknowledged, attempted } = await writeUntilKilled(app, marker, killAfterMs);
+      const extraDelayMs = Math.floor(Math.random() * 1_000);
+      const { acknowledged, attempted } = await writeUntilKilled(app, marker, extraDelayMs);
       expect(acknowledged.size, "the load produced acknowledged tickets before the kill").toBeGreaterThan(1);
 
       const restarted = await AppProcess.start(backend.env);
@@ -75,7 +78,7 @@ describe.each<BackendName>(["PGlite", "PostgreSQL"])("a SIGKILL under write load
         for (const ticket of stored) {
           expect(ticket).toMatchObject({ email: `${marker}@example.com`, status: "open", attachments: [] });
         }
-        report.push(`round ${round}: killed after ${killAfterMs} ms, ${attempted} attempted, ${acknowledged.size} acknowledged, ${stored.length} stored`);
+        report.push(`round ${round}: killed ${extraDelayMs} ms into steady load, ${attempted} attempted, ${acknowledged.size} acknowledged, ${stored.length} stored`);
       } finally {
         await restarted.stop();
       }
