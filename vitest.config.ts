@@ -12,6 +12,8 @@ export default defineConfig({
     // Domain modules `import "server-only"`, which only resolves quietly under this condition.
     conditions: ["react-server"],
   },
+  // Tests run in the server-side environment, which has conditions of its own, also for packages Node loads.
+  ssr: { resolve: { conditions: ["react-server"], externalConditions: ["react-server"] } },
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },

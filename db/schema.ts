@@ -13,6 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { STAFF_ROLES } from "../lib/auth/actor";
+import { OUTBOX_KINDS, OUTBOX_STATUSES } from "../lib/notifications/schemas";
 import { ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "../lib/tickets/workflow";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -91,7 +92,7 @@ export const ticketEvents = pgTable(
     type: ticketEventType().notNull(),
     fromValue: text(),
     toValue: text(),
-    /** Who did it, as shown in the timeline: "requester", "token:<name>", "staff:<email>". */
+    /** Who did it, as shown in the timeline: "requester", "token:<name>", "staff:<email>", "system:email". */
     actor: text().notNull(),
     createdAt: timestampMs().notNull().defaultNow(),
   },
@@ -196,3 +197,36 @@ export const authRateLimits = pgTable("auth_rate_limits", {
   count: integer().notNull(),
   lastRequest: bigint({ mode: "number" }).notNull(),
 });
+export const outboxKind = pgEnum("outbox_kind", OUTBOX_KINDS);
+export const outboxStatus = pgEnum("outbox_status", OUTBOX_STATUSES);
+
+/** Emails to requesters, written in the transaction of the ticket change they announce and sent by the outbox worker. */
+export const outboxMessages = pgTable(
+  "outbox_messages",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** The RFC 5322 Message-ID, fixed when the message is written, so a resend after a crash can be recognised. */
+    messageId: text().notNull().unique(),
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    kind: outboxKind().notNull(),
+    recipientName: text().notNull(),
+    recipientEmail: text().notNull(),
+    subject: text().notNull(),
+    textBody: text().notNull(),
+    htmlBody: text().notNull(),
+    status: outboxStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    /** When a pending message is due; while a worker holds it, the end of that worker's lease. */
+    nextAttemptAt: timestampMs().notNull().defaultNow(),
+    lastError: text(),
+    sentAt: timestampMs(),
+    createdAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("outbox_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("outbox_ticket_idx").on(t.ticketId),
+  ],
+);

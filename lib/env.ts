@@ -31,6 +31,17 @@ const envSchema = z.object({
     (bytes) => bytes ?? 10 * 1024 * 1024,
   ),
   ATTACHMENT_MAX_FILES: optional(z.coerce.number().int().min(1).max(100)).transform((count) => count ?? 5),
+  /** Where notification emails go; unset writes them as .eml files under DATA_DIR/mail instead. */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")),
+  MAIL_FROM: optional(z.string().regex(/^[^\r\n]+$/, "must be one line")).transform(
+    (from) => from ?? "Kinconecta Support <support@kinconecta.local>",
+  ),
+  OUTBOX_POLL_MS: optional(z.coerce.number().int().min(10)).transform((ms) => ms ?? 1_000),
+  /** First retry delay; each further retry waits twice as long (capped at an hour). */
+  OUTBOX_RETRY_BASE_MS: optional(z.coerce.number().int().min(1)).transform((ms) => ms ?? 30_000),
+  /** How long a claimed message stays with its worker before another may retry it (a crashed worker's). */
+  OUTBOX_LEASE_MS: optional(z.coerce.number().int().min(1_000)).transform((ms) => ms ?? 120_000),
+  OUTBOX_MAX_ATTEMPTS: optional(z.coerce.number().int().min(1).max(50)).transform((n) => n ?? 8),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

@@ -13,6 +13,10 @@ function describe(event: TicketEvent): string {
       return `Category: ${event.fromValue} → ${event.toValue}`;
     case "attachment_added":
       return `Attachment added: ${event.toValue}`;
+    case "notification_sent":
+      return `Email sent: ${event.toValue}`;
+    case "notification_failed":
+      return `Email failed: ${event.toValue}`;
   }
 }
 

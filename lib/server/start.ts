@@ -1,6 +1,10 @@
 import "server-only";
 import { getDb } from "@/db";
 import { ensureFirstAdmin } from "@/lib/staff/ensure-first-admin";
+import { startOutboxWorker } from "@/lib/notifications/outbox-worker";
+
+// One worker per server process, also across the separately bundled entry points that may import this.
+const globalForWorker = globalThis as unknown as { kinconectaOutboxWorker?: ReturnType<typeof startOutboxWorker> };
 
 export async function startServer(): Promise<void> {
   try {
@@ -20,4 +24,9 @@ export async function startServer(): Promise<void> {
     console.error(`\nThe server cannot start.\n${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+  if (globalForWorker.kinconectaOutboxWorker) return;
+  const worker = (globalForWorker.kinconectaOutboxWorker = startOutboxWorker());
+  // Next.js closes the HTTP server on these signals before it exits; the worker stops taking messages meanwhile.
+  // A send cut short by the exit is retried once its lease runs out.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void worker.stop());
 }

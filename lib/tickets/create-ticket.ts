@@ -3,14 +3,16 @@ import { type Database, getDb, type Transaction } from "@/db";
 import { ticketEvents, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
+import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
 import { assertActiveCategory } from "./categories";
 import { ticketColumns } from "./get-ticket";
 import type { CreateTicketInput } from "./schemas";
 import { toTicket, type VersionedTicket } from "./serialize";
 
 /**
- * Files a ticket and records its creation in the history, in one transaction.
- * Requesters always open a ticket now; API clients may import one with its status and dates.
+ * Files a ticket, records its creation in the history and queues the requester's confirmation email,
+ * in one transaction. Requesters always open a ticket now; API clients may import one with its status
+ * and dates (such an import is history, so its requester gets no confirmation).
  */
 export async function createTicket(
   input: CreateTicketInput,
@@ -53,6 +55,7 @@ export async function createTicket(
       actor: actorLabel(actor),
       createdAt: ticket.createdAt,
     });
+    if (status === "open" && !createdAt) await enqueueTicketEmail(tx, ticket, { kind: "ticket_created" });
     return { ticket: toTicket(ticket, []), version: ticket.version };
   });
 }

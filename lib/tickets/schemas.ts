@@ -55,6 +55,8 @@ export const updateTicketInput = z
   .strictObject({
     status: ticketStatusSchema.optional(),
     category: requiredText("Category", TICKET_LIMITS.category).optional(),
+    /** False moves the ticket without emailing the requester (e.g. a silent close of spam). */
+    notify: z.boolean({ error: "notify must be true or false" }).optional(),
   })
   .refine((changes) => changes.status !== undefined || changes.category !== undefined, {
     message: "Send at least one of: status, category",

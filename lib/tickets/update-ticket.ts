@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { ticketEvents, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
 import { assertActiveCategory } from "./categories";
 import { ticketColumns, versionedTicket } from "./get-ticket";
 import type { UpdateTicketInput } from "./schemas";
@@ -13,7 +14,8 @@ import { ALLOWED_MOVES, canMove, STATUS_LABELS } from "./workflow";
 /**
  * The one place a ticket's status or category changes. The row is locked for the check and the write,
  * so two agents moving one ticket are applied one after the other: the second sees the first's result
- * (409 when its move no longer fits, 412 when it named the version it expected).
+ * (409 when its move no longer fits, 412 when it named the version it expected). A status move queues
+ * an email to the requester in the same transaction, unless `changes.notify` is false.
  */
 export async function updateTicket(
   id: number,
@@ -62,6 +64,9 @@ export async function updateTicket(
       .returning(ticketColumns);
     const label = actorLabel(actor);
     await tx.insert(ticketEvents).values(events.map((event) => ({ ...event, actor: label, createdAt: updated!.updatedAt })));
+    if (changes.status !== undefined && changes.notify !== false) {
+      await enqueueTicketEmail(tx, updated!, { kind: "status_changed", from: current.status });
+    }
     return versionedTicket(updated!, tx);
   });
 }

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+// Shared with the browser (the staff UI's mail list): no server imports here.
+
+export const OUTBOX_KINDS = ["ticket_created", "status_changed"] as const;
+export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
+
+export const OUTBOX_LIST_LIMIT = { default: 50, max: 200 } as const;
+
+export const listOutboxQuery = z.strictObject({
+  status: z.enum(OUTBOX_STATUSES, { error: `Status must be one of: ${OUTBOX_STATUSES.join(", ")}` }).optional(),
+  ticketId: z.coerce.number({ error: "ticketId must be a number" }).int().min(1).optional(),
+  limit: z.coerce
+    .number({ error: "Limit must be a number" })
+    .int("Limit must be a whole number")
+    .min(1, "Limit must be at least 1")
+    .max(OUTBOX_LIST_LIMIT.max, `Limit must be at most ${OUTBOX_LIST_LIMIT.max}`)
+    .default(OUTBOX_LIST_LIMIT.default),
+});
+export type ListOutboxQuery = z.infer<typeof listOutboxQuery>;
