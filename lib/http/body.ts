@@ -10,6 +10,14 @@ function isJsonContentType(contentType: string | null): boolean {
 
 /** Reads a JSON body, refusing wrong content types (415), bodies over the limit (413) and bad JSON (400). */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  return (await readJsonWithText(request, maxBytes)).value;
+}
+
+/** As readJson, also returning the body's text (to fingerprint a request without re-serialising it). */
+export async function readJsonWithText(
+  request: Request,
+  maxBytes = MAX_JSON_BYTES,
+): Promise<{ value: unknown; text: string }> {
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new AppError("unsupported_media_type", "Send the body as application/json");
   }
@@ -38,7 +46,7 @@ export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Pro
     throw new AppError("bad_request", "The body is not valid UTF-8");
   }
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), text };
   } catch (error) {
     throw new AppError("bad_request", `The body is not valid JSON: ${(error as Error).message}`);
   }

@@ -3,7 +3,7 @@ import { attachmentPolicy, ATTACHMENTS_FIELD } from "@/lib/attachments/policy";
 import { attachmentStorage } from "@/lib/attachments/storage";
 import { sha256Hex } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
-import { readJson } from "./body";
+import { readJsonWithText } from "./body";
 import { isMultipart, type MultipartForm, readMultipart } from "./multipart";
 
 /** Files in `attachments` parts, within the attachment limits; anything but multipart is a 415. */
@@ -28,8 +28,8 @@ export interface TicketSubmission extends Omit<MultipartForm, "fields"> {
 /** Reads a ticket sent as JSON, or as multipart/form-data whose text parts are the same fields. */
 export async function readTicketSubmission(request: Request): Promise<TicketSubmission> {
   if (!isMultipart(request)) {
-    const body = await readJson(request);
-    return { fields: body, files: [], fingerprint: sha256Hex(JSON.stringify(body)), discard: async () => {} };
+    const { value, text } = await readJsonWithText(request);
+    return { fields: value, files: [], fingerprint: sha256Hex(text), discard: async () => {} };
   }
   const form = await readAttachmentForm(request);
   const files = form.files.map((file) => [file.fileName, file.sha256]);
