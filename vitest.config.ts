@@ -3,7 +3,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(import.meta.dirname) },
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Tests run on the server side: the guard's no-op build (Node, outside Vite, ignores the condition below).
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
     // Domain modules `import "server-only"`, which only resolves quietly under this condition.
     conditions: ["react-server"],
   },

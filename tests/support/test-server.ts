@@ -30,7 +30,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** A database of its own on the PostgreSQL server named by `DATABASE_URL`, dropped at the end. */
-async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `kinconecta_test_${process.pid}_${Date.now()}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
