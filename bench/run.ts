@@ -46,8 +46,8 @@ interface Endpoint {
   body?: string;
   /** Picks a path (and body) per request; `state` lives as long as one connection. */
   setup?: (state: Record<string, unknown>) => { path: string; body?: string };
-  /** Sees each response, to keep `state` true to the server's. */
-  onResponse?: (state: Record<string, unknown>, status: number, body: string) => void;
+  /** Bodies sent in turn on each connection (instead of `body`). */
+  bodies?: string[];
 }
 
 // ---------- processes ----------
@@ -177,23 +177,17 @@ async function load(server: Server, endpoint: Endpoint, headers: Record<string, 
     duration: seconds,
     method: endpoint.method ?? "GET",
     headers: { ...headers, ...(endpoint.body || endpoint.setup ? { "content-type": "application/json" } : {}) },
-    requests: [
-      {
-        method: endpoint.method ?? "GET",
-        path: endpoint.path,
-        body: endpoint.body,
-        ...(endpoint.setup && {
-          setupRequest: (request: autocannon.Request, context: object) => ({
-            ...request,
-            ...endpoint.setup!(context as Record<string, unknown>),
-          }),
+    requests: (endpoint.bodies ?? [endpoint.body]).map((body) => ({
+      method: endpoint.method ?? "GET",
+      path: endpoint.path,
+      body,
+      ...(endpoint.setup && {
+        setupRequest: (request: autocannon.Request, context: object) => ({
+          ...request,
+          ...endpoint.setup!(context as Record<string, unknown>),
         }),
-        ...(endpoint.onResponse && {
-          onResponse: (status: number, body: string, context: object) =>
-            endpoint.onResponse!(context as Record<string, unknown>, status, body),
-        }),
-      },
-    ],
+      }),
+    })),
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),
@@ -262,7 +256,7 @@ async function openTickets(server: Server, auth: Record<string, string>, count: 
   return ids;
 }
 
-/** Each connection moves its own ticket back and forth between open and in progress. */
+/** Each connection moves a ticket of its own back and forth between open and in progress. */
 function patchEndpoint(ids: number[]): Endpoint {
   let taken = 0;
   return {
@@ -270,13 +264,11 @@ function patchEndpoint(ids: number[]): Endpoint {
     method: "PATCH",
     path: "/api/support-tickets/0", // only to load the route before the warm-up
     body: "{}",
+    // autocannon builds each request before the previous answer arrives, so the moves alternate by turn.
+    bodies: [JSON.stringify({ status: "in_progress" }), JSON.stringify({ status: "open" })],
     setup: (state) => {
       state.id ??= ids[taken++ % ids.length];
-      const status = state.status === "in_progress" ? "open" : "in_progress";
-      return { path: `/api/support-tickets/${state.id as number}`, body: JSON.stringify({ status }) };
-    },
-    onResponse: (state, status, body) => {
-      if (status === 200) state.status = (JSON.parse(body) as { status: string }).status;
+      return { path: `/api/support-tickets/${state.id as number}` };
     },
   };
 }
