@@ -7,7 +7,11 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import * as schema from "@/db/schema";
+import { listQueryFromUrl } from "@/lib/http/list-query";
+import { ticketPageQuery } from "@/lib/tickets/page-query";
 import { freePort, freshPostgresDatabase, runNpmCommand, spawnApp } from "../tests/support/test-server";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -375,18 +379,20 @@ async function scale(database: Database) {
       const app = await startApp(database, fresh.target);
       try {
         const deep = size > 10_100 ? await deepCursor(app, auth, 10_000) : null;
-        const queries: Endpoint[] = [
-          { name: "first page", path: "/api/support-tickets" },
-          { name: "open, oldest first", path: "/api/support-tickets?status=open&status=in_progress&sort=createdAt" },
-          { name: "search q=refund", path: "/api/support-tickets?q=refund" },
-          { name: "search rare words", path: "/api/support-tickets?q=wheelchair%20accessible" },
-          ...(deep ? [{ name: "10,000 deep", path: `/api/support-tickets?cursor=${deep}` }] : []),
+        const queries: Array<{ name: string; params: Array<[string, string]> }> = [
+          { name: "first page", params: [] },
+          { name: "open, oldest first", params: [["status", "open"], ["status", "in_progress"], ["sort", "createdAt"]] },
+          { name: "search q=refund", params: [["q", "refund"]] },
+          { name: "search rare words", params: [["q", "wheelchair accessible"]] },
+          ...(deep ? [{ name: "10,000 deep", params: [["cursor", deep]] as Array<[string, string]> }] : []),
         ];
         for (const query of queries) {
-          await load(app, query, auth, 1, 1);
-          const result = await load(app, query, auth, Math.max(2, Math.round(duration / 2)), 1);
-          rows.push({ tickets: size, query: query.name, ...result });
-          console.log(`  ${size} ${query.name}: p50 ${result.p50} ms, p99 ${result.p99} ms`);
+          const endpoint = { name: query.name, path: `/api/support-tickets?${new URLSearchParams(query.params)}` };
+          await load(app, endpoint, auth, 1, 1);
+          const result = await load(app, endpoint, auth, Math.max(2, Math.round(duration / 2)), 1);
+          const databaseMs = database === "postgres" ? await executionMs(fresh.target, query.params) : null;
+          rows.push({ tickets: size, query: query.name, ...result, databaseMs });
+          console.log(`  ${size} ${query.name}: p50 ${result.p50} ms, p99 ${result.p99} ms, in PostgreSQL ${databaseMs ?? "–"} ms`);
         }
       } finally {
         await app.stop();
@@ -396,6 +402,23 @@ async function scale(database: Database) {
     await fresh.drop();
   }
   return { database, rows };
+}
+
+/** The median EXPLAIN ANALYZE execution time of the list's own SQL for these parameters (5 runs). */
+async function executionMs(databaseUrl: string, params: Array<[string, string]>): Promise<number> {
+  const query = listQueryFromUrl(new URL(`http://bench/?${new URLSearchParams(params)}`));
+  const { sql: text, params: values } = ticketPageQuery(drizzle.mock({ schema, casing: "snake_case" }) as never, query).toSQL();
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const [row] = await client.unsafe(`explain (analyze, format json) ${text}`, values as never[]);
+      times.push((row!["QUERY PLAN"] as Array<{ "Execution Time": number }>)[0]!["Execution Time"]);
+    }
+    return round(times.sort((a, b) => a - b)[2]!);
+  } finally {
+    await client.end();
+  }
 }
 
 /** `npm start` on an empty data directory until /api/health answers: what a newcomer waits. */
@@ -413,8 +436,10 @@ async function coldStart() {
   try {
     await waitFor(`http://127.0.0.1:${port}/api/health`, child, () => "");
     const seconds = (Date.now() - started) / 1000;
-    console.log(`  ready in ${seconds.toFixed(2)} s`);
-    return { seconds: round(seconds) };
+    // A first start creates the embedded database (initdb), the most memory PGlite ever takes.
+    const rssAfterStartMb = Math.round(rssMegabytes(child.pid!));
+    console.log(`  ready in ${seconds.toFixed(2)} s, RSS ${rssAfterStartMb} MB`);
+    return { seconds: round(seconds), rssAfterStartMb };
   } finally {
     // npm runs next in a child: end the whole group this script started.
     process.kill(-child.pid!, "SIGTERM");
@@ -537,8 +562,22 @@ for (const run of (report.throughput ?? []) as Array<Awaited<ReturnType<typeof t
 }
 for (const run of (report.scale ?? []) as Array<Awaited<ReturnType<typeof scale>>>) {
   console.log(`\nLatency by size on ${run.database} (1 connection)`);
-  console.log(table(run.rows.map((row) => ({ tickets: row.tickets, query: row.query, "p50 ms": row.p50, "p99 ms": row.p99, errors: row.errors }))));
+  console.log(
+    table(
+      run.rows.map((row) => ({
+        tickets: row.tickets,
+        query: row.query,
+        "p50 ms": row.p50,
+        "p99 ms": row.p99,
+        errors: row.errors,
+        "in PostgreSQL ms": row.databaseMs ?? "",
+      })),
+    ),
+  );
 }
-if (report.coldStart) console.log(`\nCold start of npm start: ${(report.coldStart as { seconds: number }).seconds} s`);
+if (report.coldStart) {
+  const cold = report.coldStart as Awaited<ReturnType<typeof coldStart>>;
+  console.log(`\nCold start of npm start on a fresh data directory: ${cold.seconds} s, RSS then ${cold.rssAfterStartMb} MB`);
+}
 if (report.lighthouse) console.log(`\nLighthouse\n${table(report.lighthouse as Array<Record<string, unknown>>)}`);
 console.log(`\nWrote ${path.relative(root, file)}`);
