@@ -525,14 +525,28 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID")) || args.has("build")) {
 }
 
 const report: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), options: Object.fromEntries(args) };
+const failures: string[] = [];
+/** Runs one part; a part that fails is reported and the others still run. */
+async function part<T>(name: string, measure: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await measure();
+  } catch (error) {
+    console.error(`✗ ${name} failed:`, error);
+    failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
 if (parts.has("throughput")) report.throughput = [];
 if (parts.has("scale")) report.scale = [];
 for (const database of databases as Database[]) {
-  if (parts.has("throughput")) (report.throughput as unknown[]).push(await throughput(database));
-  if (parts.has("scale")) (report.scale as unknown[]).push(await scale(database));
+  if (parts.has("throughput")) (report.throughput as unknown[]).push(await part(`throughput on ${database}`, () => throughput(database)));
+  if (parts.has("scale")) (report.scale as unknown[]).push(await part(`scale on ${database}`, () => scale(database)));
 }
-if (parts.has("cold")) report.coldStart = await coldStart();
-if (parts.has("lighthouse")) report.lighthouse = await lighthouseScores();
+if (parts.has("cold")) report.coldStart = await part("cold start", coldStart);
+if (parts.has("lighthouse")) report.lighthouse = await part("lighthouse", lighthouseScores);
+report.throughput = (report.throughput as unknown[] | undefined)?.filter(Boolean);
+report.scale = (report.scale as unknown[] | undefined)?.filter(Boolean);
+report.failures = failures;
 (report.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map(round);
 
 const file = path.join(root, "bench/results", `${report.date as string}.json`.replaceAll(":", "-"));
@@ -581,3 +595,7 @@ if (report.coldStart) {
 }
 if (report.lighthouse) console.log(`\nLighthouse\n${table(report.lighthouse as Array<Record<string, unknown>>)}`);
 console.log(`\nWrote ${path.relative(root, file)}`);
+if (failures.length) {
+  console.log(`\nParts that failed:\n  ${failures.join("\n  ")}`);
+  process.exitCode = 1;
+}

@@ -163,7 +163,7 @@ export async function seedTickets(
   await target.query(
     `insert into attachments (ticket_id, file_name, content_type, size, storage_key, created_at)
      select id, ${fileName}, case when ${fileName} like '%.pdf' then 'application/pdf' else 'image/png' end,
-            20000 + (id * 7919) % 2000000, 'bench/' || id || '-' || copy, created_at
+            20000 + (id::bigint * 7919) % 2000000, 'bench/' || id || '-' || copy, created_at
      from tickets cross join generate_series(1, 2) as copy
      where id > ${maxId} and id % 12 = 0 and (copy = 1 or id % 36 = 0)`,
   );
