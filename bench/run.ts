@@ -227,13 +227,14 @@ async function measure(server: Server, endpoint: Endpoint, headers: Record<strin
   }
 }
 
+// A typical ticket from the public form: about the size most real ones have.
 const ticketBody = JSON.stringify({
-  roleContext: "tourist",
-  fullName: "Ana Martinez",
-  email: "ana.martinez@example.com",
-  subject: "Question about tour cancellation",
-  category: "General Inquiry",
-  message: "What is your cancellation policy for tours booked less than 24 hours in advance?",
+  roleContext: "guide",
+  fullName: "Kwame Mensah",
+  email: "kwame.mensah@example.com",
+  subject: "Payout to my bank account is late",
+  category: "Billing",
+  message: "My payout for the Oaxaca food tour last week has not arrived. The dashboard says it was sent on Monday.",
 });
 
 /** The cursor of the page that starts `depth` tickets in, found by following the Link headers. */
