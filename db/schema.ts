@@ -53,10 +53,12 @@ export const tickets = pgTable(
     ),
   },
   (t) => [
-    index("tickets_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("tickets_updated_idx").on(t.updatedAt.desc(), t.id.desc()),
-    index("tickets_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
-    index("tickets_status_updated_idx").on(t.status, t.updatedAt.desc(), t.id.desc()),
+    // Ascending (nulls last), so one index serves both sort directions: read backwards it is exactly
+    // `order by … desc, id desc` (nulls first). A `desc nulls last` index matches neither direction.
+    index("tickets_created_idx").on(t.createdAt, t.id),
+    index("tickets_updated_idx").on(t.updatedAt, t.id),
+    index("tickets_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("tickets_status_updated_idx").on(t.status, t.updatedAt, t.id),
     index("tickets_email_idx").on(sql`lower(${t.email})`),
     index("tickets_search_idx").using("gin", t.search),
   ],

@@ -1,71 +1,14 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { tickets } from "@/db/schema";
-import { validationError } from "@/lib/errors";
-import { attachmentsByTicket, ticketColumns } from "./get-ticket";
-import type { ListTicketsQuery, Ticket, TicketSort } from "./schemas";
+import { attachmentsByTicket } from "./get-ticket";
+import { encodeCursor, ticketPageQuery } from "./page-query";
+import type { ListTicketsQuery, Ticket } from "./schemas";
 import { toTicket } from "./serialize";
-
-interface CursorPosition {
-  sort: TicketSort;
-  at: Date;
-  id: number;
-}
-
-// Opaque to clients: the sort it belongs to and the last row's sort value and id (keyset pagination).
-function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.sort, position.at.toISOString(), position.id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string, sort: TicketSort): CursorPosition {
-  try {
-    const [cursorSort, at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    const date = new Date(String(at));
-    if (cursorSort === sort && Number.isInteger(id) && !Number.isNaN(date.getTime())) {
-      return { sort, at: date, id: id as number };
-    }
-  } catch {
-    // falls through to the validation error below
-  }
-  throw validationError("cursor", "This cursor is not valid for this list; start again from the first page");
-}
-
-function filters(query: ListTicketsQuery): SQL[] {
-  const conditions: SQL[] = [];
-  if (query.status?.length) conditions.push(inArray(tickets.status, query.status));
-  if (query.category) conditions.push(eq(tickets.category, query.category));
-  if (query.roleContext) conditions.push(eq(tickets.roleContext, query.roleContext));
-  if (query.email) conditions.push(sql`lower(${tickets.email}) = lower(${query.email})`);
-  if (query.q) conditions.push(sql`${tickets.search} @@ websearch_to_tsquery('english', ${query.q})`);
-  if (query.createdAfter) conditions.push(gte(tickets.createdAt, new Date(query.createdAfter)));
-  if (query.createdBefore) conditions.push(lt(tickets.createdAt, new Date(query.createdBefore)));
-  return conditions;
-}
 
 /** One page of tickets, newest first unless sorted otherwise, and the cursor of the next page if any. */
 export async function listTickets(query: ListTicketsQuery): Promise<{ tickets: Ticket[]; nextCursor: string | null }> {
-  const descending = query.sort.startsWith("-");
-  const column = query.sort.endsWith("updatedAt") ? tickets.updatedAt : tickets.createdAt;
-  const conditions = filters(query);
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor, query.sort);
-    // A row comparison lets PostgreSQL start the scan inside the (column, id) index.
-    conditions.push(
-      descending
-        ? sql`(${column}, ${tickets.id}) < (${after.at.toISOString()}::timestamptz, ${after.id})`
-        : sql`(${column}, ${tickets.id}) > (${after.at.toISOString()}::timestamptz, ${after.id})`,
-    );
-  }
-  const order = descending ? [desc(column), desc(tickets.id)] : [asc(column), asc(tickets.id)];
-
   const db = await getDb();
-  const rows = await db
-    .select(ticketColumns)
-    .from(tickets)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(query.limit + 1);
+  const rows = await ticketPageQuery(db, query);
   const page = rows.slice(0, query.limit);
   const grouped = await attachmentsByTicket(
     page.map((row) => row.id),

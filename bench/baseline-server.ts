@@ -1,0 +1,130 @@
+// The physical limit for `npm run bench`: node:http and the postgres driver running the same SQL as
+// the app for each endpoint (the list's SQL is built by the app's own page query), with none of the
+// framework. Started by bench/run.ts; not part of the product. Needs DATABASE_URL, PORT and APP_URL.
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "@/db/schema";
+import type { Database } from "@/db";
+import { listQueryFromUrl } from "@/lib/http/list-query";
+import { encodeCursor, ticketPageQuery } from "@/lib/tickets/page-query";
+
+const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+// Only builds SQL text; a drizzle with the real client would switch its date parsing to strings.
+const db = drizzle.mock({ schema, casing: "snake_case" }) as unknown as Database;
+const appUrl = process.env.APP_URL!;
+
+const COLUMNS = sql.unsafe(
+  "id, role_context, full_name, email, subject, category, message, status, version, created_at, updated_at",
+);
+type Row = Record<string, unknown> & { id: number; created_at: Date; updated_at: Date; version: number };
+
+async function attachmentsOf(ids: number[], executor: postgres.Sql | postgres.TransactionSql = sql) {
+  if (ids.length === 0) return new Map<number, Array<{ id: number; file_name: string }>>();
+  const rows = await executor<Array<{ id: number; ticket_id: number; file_name: string }>>`
+    select id, ticket_id, file_name from attachments where ticket_id in ${executor(ids)} order by id`;
+  const grouped = new Map<number, Array<{ id: number; file_name: string }>>();
+  for (const row of rows) grouped.set(row.ticket_id, [...(grouped.get(row.ticket_id) ?? []), row]);
+  return grouped;
+}
+
+function toJson(row: Row, files: Array<{ id: number; file_name: string }> = []) {
+  const url = `${appUrl}/api/support-tickets/${row.id}`;
+  return {
+    id: row.id,
+    roleContext: row.role_context,
+    fullName: row.full_name,
+    email: row.email,
+    subject: row.subject,
+    category: row.category,
+    message: row.message,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    attachments: files.map((file) => ({ id: file.id, fileName: file.file_name, fileUrl: `${url}/attachments/${file.id}` })),
+  };
+}
+
+async function tokenIsValid(request: IncomingMessage): Promise<boolean> {
+  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+  if (!token) return false;
+  const hash = createHash("sha256").update(token).digest("hex");
+  const [row] = await sql`select id from api_tokens where token_hash = ${hash} and revoked_at is null limit 1`;
+  return row !== undefined;
+}
+
+async function body(request: IncomingMessage): Promise<Record<string, string>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>;
+}
+
+function send(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  response.end(JSON.stringify(value));
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url!, appUrl);
+  const id = /^\/api\/support-tickets\/(\d+)$/.exec(url.pathname)?.[1];
+  if (url.pathname === "/empty") return send(response, 200, { ok: true });
+
+  if (url.pathname === "/api/support-tickets" && request.method === "POST") {
+    const input = await body(request);
+    const ticket = await sql.begin(async (tx) => {
+      await tx`select 1 from categories where name = ${input.category!} and active`;
+      const [row] = await tx<Row[]>`
+        insert into tickets (role_context, full_name, email, subject, category, message, status)
+        values (${input.roleContext!}, ${input.fullName!}, ${input.email!}, ${input.subject!}, ${input.category!}, ${input.message!}, 'open')
+        returning ${COLUMNS}`;
+      await tx`insert into ticket_events (ticket_id, type, to_value, actor, created_at)
+               values (${row!.id}, 'created', 'open', 'requester', ${row!.created_at})`;
+      return row!;
+    });
+    return send(response, 201, toJson(ticket), { location: `${appUrl}/api/support-tickets/${ticket.id}` });
+  }
+
+  if (!(await tokenIsValid(request))) return send(response, 401, { title: "Unauthorized" });
+
+  if (url.pathname === "/api/support-tickets" && request.method === "GET") {
+    const query = listQueryFromUrl(url);
+    const { sql: text, params } = ticketPageQuery(db, query).toSQL();
+    const rows = (await sql.unsafe(text, params as never[], { prepare: true })) as unknown as Row[];
+    const page = rows.slice(0, query.limit);
+    const files = await attachmentsOf(page.map((row) => row.id));
+    const last = page.at(-1);
+    const next = new URL(url);
+    if (last) next.searchParams.set("cursor", encodeCursor({ sort: query.sort, at: last.created_at, id: last.id }));
+    const headers: Record<string, string> = rows.length > query.limit ? { link: `<${next.toString()}>; rel="next"` } : {};
+    return send(response, 200, page.map((row) => toJson(row, files.get(row.id))), headers);
+  }
+
+  if (id && request.method === "GET") {
+    const [row] = await sql<Row[]>`select ${COLUMNS} from tickets where id = ${Number(id)} limit 1`;
+    if (!row) return send(response, 404, { title: "Not Found" });
+    return send(response, 200, toJson(row, (await attachmentsOf([row.id])).get(row.id)), { etag: `"${row.version}"` });
+  }
+
+  if (id && request.method === "PATCH") {
+    const { status } = await body(request);
+    const updated = await sql.begin(async (tx) => {
+      const [current] = await tx<Row[]>`select ${COLUMNS} from tickets where id = ${Number(id)} for update`;
+      if (!current) return null;
+      const [row] = await tx<Row[]>`
+        update tickets set status = ${status!}, version = version + 1, updated_at = now()
+        where id = ${Number(id)} returning ${COLUMNS}`;
+      await tx`insert into ticket_events (ticket_id, type, from_value, to_value, actor, created_at)
+               values (${row!.id}, 'status_changed', ${current.status as string}, ${status!}, 'token:bench', ${row!.updated_at})`;
+      return { row: row!, files: (await attachmentsOf([row!.id], tx)).get(row!.id) };
+    });
+    if (!updated) return send(response, 404, { title: "Not Found" });
+    return send(response, 200, toJson(updated.row, updated.files), { etag: `"${updated.row.version}"` });
+  }
+
+  send(response, 404, { title: "Not Found" });
+}
+
+createServer((request, response) => {
+  handle(request, response).catch((error: unknown) => send(response, 500, { title: String(error) }));
+}).listen(Number(process.env.PORT), "127.0.0.1", () => console.log("baseline listening"));

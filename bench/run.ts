@@ -1,0 +1,602 @@
+// npm run bench [-- --quick] [--parts=throughput,scale,cold,lighthouse] [--databases=postgres,pglite]
+//   [--sizes=1000,100000,1000000] [--duration=10] [--connections=32]
+// Builds if needed, starts the production app itself and measures it; writes bench/results/<date>.json.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "@/db/schema";
+import { listQueryFromUrl } from "@/lib/http/list-query";
+import { ticketPageQuery } from "@/lib/tickets/page-query";
+import { freePort, freshPostgresDatabase, runNpmCommand, spawnApp } from "../tests/support/test-server";
+
+const root = path.resolve(import.meta.dirname, "..");
+const args = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [name, value] = arg.replace(/^--/, "").split("=");
+    return [name!, value ?? "true"] as const;
+  }),
+);
+const quick = args.has("quick");
+const list = (name: string, fallback: string) => (args.get(name) ?? fallback).split(",").filter(Boolean);
+const parts = new Set(list("parts", "throughput,scale,cold,lighthouse"));
+const databases = list("databases", "postgres,pglite");
+const sizes = list("sizes", quick ? "1000,100000" : "1000,100000,1000000").map(Number);
+const duration = Number(args.get("duration") ?? (quick ? 3 : 10));
+const connections = Number(args.get("connections") ?? 32);
+const throughputTickets = Number(args.get("tickets") ?? 20_000);
+const postgresUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+const APP_SECRET = "bench-secret-bench-secret-bench-secret-0";
+
+type Database = "postgres" | "pglite";
+interface Measurement {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Responses by status code, so errors can be told apart. */
+  statusCodes: Record<string, number>;
+  /** The server's own CPU time per request: steadier than req/s on a machine shared with other work. */
+  serverCpuMsPerRequest?: number;
+}
+interface Endpoint {
+  name: string;
+  method?: "GET" | "POST" | "PATCH";
+  path: string;
+  body?: string;
+  /** Picks a path (and body) per request; `state` lives as long as one connection. */
+  setup?: (state: Record<string, unknown>) => { path: string; body?: string };
+  /** Bodies sent in turn on each connection (instead of `body`). */
+  bodies?: string[];
+}
+
+// ---------- processes ----------
+
+interface Server {
+  url: string;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+async function waitFor(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}:\n${log()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not answer within 120 s:\n${log()}`);
+}
+
+async function supervise(child: ChildProcess, url: string, readyPath: string): Promise<Server> {
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await waitFor(`${url}${readyPath}`, child, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, process: child, stop };
+}
+
+function appEnv(database: Database, target: string, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database === "postgres" ? target : "",
+    DATA_DIR: database === "pglite" ? target : os.tmpdir(),
+    APP_SECRET,
+    APP_URL: `http://127.0.0.1:${port}`,
+    PORT: String(port),
+    RATE_LIMITS: "off",
+    BENCH_ROUTES: "1",
+  };
+}
+
+async function startApp(database: Database, target: string): Promise<Server> {
+  const port = await freePort();
+  return supervise(spawnApp(appEnv(database, target, port), port), `http://127.0.0.1:${port}`, "/api/health");
+}
+
+async function startBaseline(target: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "bench/baseline-server.ts")], {
+    cwd: root,
+    env: appEnv("postgres", target, port),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return supervise(child, `http://127.0.0.1:${port}`, "/empty");
+}
+
+/** A fresh database of each kind; PGlite's lives in a temporary data directory. */
+async function freshDatabase(database: Database): Promise<{ target: string; drop: () => Promise<void> }> {
+  if (database === "postgres") {
+    const fresh = await freshPostgresDatabase(postgresUrl);
+    return { target: fresh.url, drop: fresh.drop };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), "kinconecta-bench-"));
+  return { target: dir, drop: () => rm(dir, { recursive: true, force: true }) };
+}
+
+async function seed(database: Database, target: string, tickets: number): Promise<void> {
+  const started = Date.now();
+  const output = await runNpmCommand(appEnv(database, target, 3000), "bench:seed", String(tickets));
+  console.log(`  ${output.trim()} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+async function createToken(database: Database, target: string): Promise<string> {
+  return (await runNpmCommand(appEnv(database, target, 3000), "token:create", "bench")).trim().split("\n").at(-1)!;
+}
+
+/** CPU time (user + system) a process and its children have used so far, in ms. */
+function cpuMilliseconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    return own + children.reduce((sum, child) => sum + cpuMilliseconds(child), 0);
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString().trim()) || 100;
+
+/** Resident memory of a process and its children, in MB. */
+function rssMegabytes(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const own = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    return own + children.reduce((sum, child) => sum + rssMegabytes(child), 0);
+  } catch {
+    return 0;
+  }
+}
+
+// ---------- load ----------
+
+async function load(server: Server, endpoint: Endpoint, headers: Record<string, string>, seconds: number, conns = connections): Promise<Measurement> {
+  const result = await autocannon({
+    url: server.url,
+    connections: conns,
+    duration: seconds,
+    method: endpoint.method ?? "GET",
+    headers: { ...headers, ...(endpoint.body || endpoint.setup ? { "content-type": "application/json" } : {}) },
+    requests: (endpoint.bodies ?? [endpoint.body]).map((body) => ({
+      method: endpoint.method ?? "GET",
+      path: endpoint.path,
+      body,
+      ...(endpoint.setup && {
+        setupRequest: (request: autocannon.Request, context: object) => ({
+          ...request,
+          ...endpoint.setup!(context as Record<string, unknown>),
+        }),
+      }),
+    })),
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0])),
+  };
+}
+
+/** Next.js loads a route's code on its first request, which can take seconds on a busy machine. */
+async function firstRequest(server: Server, endpoint: Endpoint, headers: Record<string, string>): Promise<void> {
+  const response = await fetch(`${server.url}${endpoint.path}`, {
+    method: endpoint.method ?? "GET",
+    headers: { ...headers, "content-type": "application/json" },
+    body: endpoint.body,
+  });
+  await response.arrayBuffer();
+}
+
+/** Warms up (with `warmUp` when the endpoint changes state), then measures, recording the server's peak RSS. */
+async function measure(server: Server, endpoint: Endpoint, headers: Record<string, string>, peak: { rss: number }, warmUp = endpoint): Promise<Measurement> {
+  await firstRequest(server, warmUp, headers);
+  await load(server, warmUp, headers, Math.max(2, Math.round(duration / 3)));
+  const sampler = setInterval(() => (peak.rss = Math.max(peak.rss, rssMegabytes(server.process.pid!))), 250);
+  const cpuBefore = cpuMilliseconds(server.process.pid!);
+  try {
+    const result = await load(server, endpoint, headers, duration);
+    const requests = Object.values(result.statusCodes).reduce((sum, count) => sum + count, 0);
+    return { ...result, serverCpuMsPerRequest: round((cpuMilliseconds(server.process.pid!) - cpuBefore) / Math.max(1, requests)) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+// A typical ticket from the public form: about the size most real ones have.
+const ticketBody = JSON.stringify({
+  roleContext: "guide",
+  fullName: "Kwame Mensah",
+  email: "kwame.mensah@example.com",
+  subject: "Payout to my bank account is late",
+  category: "Billing",
+  message: "My payout for the Oaxaca food tour last week has not arrived. The dashboard says it was sent on Monday.",
+});
+
+/** The cursor of the page that starts `depth` tickets in, found by following the Link headers. */
+async function deepCursor(server: Server, auth: Record<string, string>, depth: number, filter = ""): Promise<string> {
+  let next: string | null = `${server.url}/api/support-tickets?limit=100${filter}`;
+  for (let read = 0; read < depth && next; read += 100) {
+    const response: Response = await fetch(next, { headers: auth });
+    next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get("link") ?? "")?.[1] ?? null;
+  }
+  if (!next) throw new Error(`fewer than ${depth} tickets`);
+  return new URL(next).searchParams.get("cursor")!;
+}
+
+async function openTickets(server: Server, auth: Record<string, string>, count: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${server.url}/api/support-tickets`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: ticketBody,
+    });
+    ids.push(((await response.json()) as { id: number }).id);
+  }
+  return ids;
+}
+
+/** Each connection moves a ticket of its own back and forth between open and in progress. */
+function patchEndpoint(ids: number[]): Endpoint {
+  let taken = 0;
+  return {
+    name: "PATCH status",
+    method: "PATCH",
+    path: "/api/support-tickets/0", // only to load the route before the warm-up
+    body: "{}",
+    // autocannon builds each request before the previous answer arrives, so the moves alternate by turn.
+    bodies: [JSON.stringify({ status: "in_progress" }), JSON.stringify({ status: "open" })],
+    setup: (state) => {
+      state.id ??= ids[taken++ % ids.length];
+      return { path: `/api/support-tickets/${state.id as number}` };
+    },
+  };
+}
+
+async function apiEndpoints(server: Server, auth: Record<string, string>, tickets: number): Promise<Endpoint[]> {
+  const cursor = await deepCursor(server, auth, 10_000);
+  return [
+    { name: "POST ticket", method: "POST", path: "/api/support-tickets", body: ticketBody },
+    { name: "GET list (first page)", path: "/api/support-tickets" },
+    { name: "GET list status=open", path: "/api/support-tickets?status=open" },
+    { name: "GET list q=refund", path: "/api/support-tickets?q=refund" },
+    { name: "GET list 10,000 deep", path: `/api/support-tickets?cursor=${cursor}` },
+    {
+      name: "GET one",
+      path: "/api/support-tickets/1",
+      setup: () => ({ path: `/api/support-tickets/${1 + Math.floor(Math.random() * tickets)}` }),
+    },
+  ];
+}
+
+// ---------- parts ----------
+
+interface ThroughputRow extends Measurement {
+  endpoint: string;
+  ofEmptyRoute: number;
+  ofBaseline: number | null;
+  /** The same ratios from server CPU time per request, which other load on the machine disturbs less. */
+  ofEmptyRouteByCpu: number | null;
+  ofBaselineByCpu: number | null;
+  baseline: Measurement | null;
+}
+
+async function throughput(database: Database) {
+  console.log(`\n▶ throughput on ${database}: ${throughputTickets} tickets, ${connections} connections, ${duration} s each`);
+  const fresh = await freshDatabase(database);
+  try {
+    await seed(database, fresh.target, throughputTickets);
+    const token = await createToken(database, fresh.target);
+    const auth = { authorization: `Bearer ${token}` };
+    const app = await startApp(database, fresh.target);
+    const peak = { rss: 0 };
+    const appResults = new Map<string, Measurement>();
+    let endpoints: Endpoint[] = [];
+    try {
+      endpoints = await apiEndpoints(app, auth, throughputTickets);
+      const patchIds = await openTickets(app, auth, 2 * connections);
+      const all = [{ name: "empty route", path: "/api/bench/empty" }, ...endpoints];
+      for (const endpoint of all) {
+        appResults.set(endpoint.name, await measure(app, endpoint, auth, peak));
+        console.log(`  app ${endpoint.name}: ${JSON.stringify(appResults.get(endpoint.name))}`);
+      }
+      // Warm-up and measurement each get tickets of their own, all starting open.
+      const [warmUp, measured] = [patchEndpoint(patchIds.slice(0, connections)), patchEndpoint(patchIds.slice(connections))];
+      appResults.set("PATCH status", await measure(app, measured, auth, peak, warmUp));
+      console.log(`  app PATCH status: ${JSON.stringify(appResults.get("PATCH status"))}`);
+    } finally {
+      await app.stop();
+    }
+
+    const baselineResults = new Map<string, Measurement>();
+    if (database === "postgres") {
+      const baseline = await startBaseline(fresh.target);
+      try {
+        const patchIds = await openTickets(baseline, auth, 2 * connections);
+        const all = [{ name: "empty route", path: "/empty" }, ...(await apiEndpoints(baseline, auth, throughputTickets))];
+        for (const endpoint of all) baselineResults.set(endpoint.name, await measure(baseline, endpoint, auth, { rss: 0 }));
+        const [warmUp, measured] = [patchEndpoint(patchIds.slice(0, connections)), patchEndpoint(patchIds.slice(connections))];
+        baselineResults.set("PATCH status", await measure(baseline, measured, auth, { rss: 0 }, warmUp));
+      } finally {
+        await baseline.stop();
+      }
+    }
+
+    const empty = appResults.get("empty route")!;
+    const cpuRatio = (limit?: number, own?: number) => (limit && own ? round(limit / own) : null);
+    const rows: ThroughputRow[] = [...appResults].map(([endpoint, result]) => {
+      const baseline = baselineResults.get(endpoint) ?? null;
+      return {
+        endpoint,
+        ...result,
+        ofEmptyRoute: round(result.requestsPerSecond / empty.requestsPerSecond),
+        ofBaseline: baseline ? round(result.requestsPerSecond / baseline.requestsPerSecond) : null,
+        ofEmptyRouteByCpu: cpuRatio(empty.serverCpuMsPerRequest, result.serverCpuMsPerRequest),
+        ofBaselineByCpu: cpuRatio(baseline?.serverCpuMsPerRequest, result.serverCpuMsPerRequest),
+        baseline,
+      };
+    });
+    return { database, tickets: throughputTickets, connections, duration, peakRssMb: Math.round(peak.rss), rows };
+  } finally {
+    await fresh.drop();
+  }
+}
+
+async function scale(database: Database) {
+  const scaleSizes = database === "pglite" ? sizes.filter((size) => size <= 100_000) : sizes;
+  console.log(`\n▶ scale on ${database}: ${scaleSizes.join(", ")} tickets, 1 connection`);
+  const fresh = await freshDatabase(database);
+  const rows = [];
+  try {
+    const token = await createToken(database, fresh.target);
+    const auth = { authorization: `Bearer ${token}` };
+    for (const size of scaleSizes) {
+      await seed(database, fresh.target, size);
+      const app = await startApp(database, fresh.target);
+      try {
+        const deep = size > 10_100 ? await deepCursor(app, auth, 10_000) : null;
+        const queries: Array<{ name: string; params: Array<[string, string]> }> = [
+          { name: "first page", params: [] },
+          { name: "open, oldest first", params: [["status", "open"], ["status", "in_progress"], ["sort", "createdAt"]] },
+          { name: "search q=refund", params: [["q", "refund"]] },
+          { name: "search rare words", params: [["q", "wheelchair accessible"]] },
+          ...(deep ? [{ name: "10,000 deep", params: [["cursor", deep]] as Array<[string, string]> }] : []),
+        ];
+        for (const query of queries) {
+          const endpoint = { name: query.name, path: `/api/support-tickets?${new URLSearchParams(query.params)}` };
+          await load(app, endpoint, auth, 1, 1);
+          const result = await load(app, endpoint, auth, Math.max(2, Math.round(duration / 2)), 1);
+          const databaseMs = database === "postgres" ? await executionMs(fresh.target, query.params) : null;
+          rows.push({ tickets: size, query: query.name, ...result, databaseMs });
+          console.log(`  ${size} ${query.name}: p50 ${result.p50} ms, p99 ${result.p99} ms, in PostgreSQL ${databaseMs ?? "–"} ms`);
+        }
+      } finally {
+        await app.stop();
+      }
+    }
+  } finally {
+    await fresh.drop();
+  }
+  return { database, rows };
+}
+
+/** The median EXPLAIN ANALYZE execution time of the list's own SQL for these parameters (5 runs). */
+async function executionMs(databaseUrl: string, params: Array<[string, string]>): Promise<number> {
+  const query = listQueryFromUrl(new URL(`http://bench/?${new URLSearchParams(params)}`));
+  const { sql: text, params: values } = ticketPageQuery(drizzle.mock({ schema, casing: "snake_case" }) as never, query).toSQL();
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const [row] = await client.unsafe(`explain (analyze, format json) ${text}`, values as never[]);
+      times.push((row!["QUERY PLAN"] as Array<{ "Execution Time": number }>)[0]!["Execution Time"]);
+    }
+    return round(times.sort((a, b) => a - b)[2]!);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `npm start` on an empty data directory until /api/health answers: what a newcomer waits. */
+async function coldStart() {
+  console.log("\n▶ cold start of npm start (PGlite, fresh data directory)");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "kinconecta-cold-"));
+  const port = await freePort();
+  const started = Date.now();
+  const child = spawn("npm", ["start", "--", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env: { ...appEnv("pglite", dir, port), BENCH_ROUTES: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/api/health`, child, () => "");
+    const seconds = (Date.now() - started) / 1000;
+    // A first start creates the embedded database (initdb), the most memory PGlite ever takes.
+    const rssAfterStartMb = Math.round(rssMegabytes(child.pid!));
+    console.log(`  ready in ${seconds.toFixed(2)} s, RSS ${rssAfterStartMb} MB`);
+    return { seconds: round(seconds), rssAfterStartMb };
+  } finally {
+    // npm runs next in a child: end the whole group this script started.
+    process.kill(-child.pid!, "SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function lighthouseScores() {
+  console.log("\n▶ Lighthouse (mobile, simulated throttling) with /usr/bin/chromium");
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const fresh = await freshDatabase("pglite");
+  const app = await startApp("pglite", fresh.target);
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+  });
+  const pages = [];
+  try {
+    for (const page of ["/", "/support/new", "/staff"]) {
+      const status = (await fetch(`${app.url}${page}`, { redirect: "manual" })).status;
+      if (status !== 200) {
+        console.log(`  ${page}: ${status}, skipped`);
+        continue;
+      }
+      const result = await lighthouse(`${app.url}${page}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+      });
+      const lhr = result!.lhr;
+      const requests = (lhr.audits["network-requests"]?.details as { items?: Array<{ resourceType?: string; transferSize?: number }> })?.items ?? [];
+      const scriptBytes = requests.filter((item) => item.resourceType === "Script").reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
+      const row = {
+        page,
+        performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+        accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+        firstLoadJsKb: round(scriptBytes / 1024),
+        largestContentfulPaintMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? 0),
+      };
+      console.log(`  ${JSON.stringify(row)}`);
+      pages.push(row);
+    }
+  } finally {
+    chrome.kill();
+    await app.stop();
+    await fresh.drop();
+  }
+  return pages;
+}
+
+// ---------- report ----------
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function table(rows: Array<Record<string, unknown>>): string {
+  if (rows.length === 0) return "";
+  const columns = Object.keys(rows[0]!);
+  const cells = rows.map((row) => columns.map((column) => String(row[column] ?? "")));
+  const widths = columns.map((column, i) => Math.max(column.length, ...cells.map((cell) => cell[i]!.length)));
+  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i]!)).join("  ");
+  return [line(columns), line(widths.map((width) => "-".repeat(width))), ...cells.map(line)].join("\n");
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? "unknown"}`,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map(round),
+  };
+}
+
+if (!existsSync(path.join(root, ".next", "BUILD_ID")) || args.has("build")) {
+  console.log("▶ next build");
+  const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const report: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), options: Object.fromEntries(args) };
+const failures: string[] = [];
+/** Runs one part; a part that fails is reported and the others still run. */
+async function part<T>(name: string, measure: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await measure();
+  } catch (error) {
+    console.error(`✗ ${name} failed:`, error);
+    failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+if (parts.has("throughput")) report.throughput = [];
+if (parts.has("scale")) report.scale = [];
+for (const database of databases as Database[]) {
+  if (parts.has("throughput")) (report.throughput as unknown[]).push(await part(`throughput on ${database}`, () => throughput(database)));
+  if (parts.has("scale")) (report.scale as unknown[]).push(await part(`scale on ${database}`, () => scale(database)));
+}
+if (parts.has("cold")) report.coldStart = await part("cold start", coldStart);
+if (parts.has("lighthouse")) report.lighthouse = await part("lighthouse", lighthouseScores);
+report.throughput = (report.throughput as unknown[] | undefined)?.filter(Boolean);
+report.scale = (report.scale as unknown[] | undefined)?.filter(Boolean);
+report.failures = failures;
+(report.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map(round);
+
+const file = path.join(root, "bench/results", `${report.date as string}.json`.replaceAll(":", "-"));
+await mkdir(path.dirname(file), { recursive: true });
+await writeFile(file, JSON.stringify(report, null, 2) + "\n");
+
+console.log(`\n${JSON.stringify(report.machine)}`);
+for (const run of (report.throughput ?? []) as Array<Awaited<ReturnType<typeof throughput>>>) {
+  console.log(`\nThroughput on ${run.database} (${run.connections} connections, peak RSS ${run.peakRssMb} MB)`);
+  console.log(
+    table(
+      run.rows.map((row) => ({
+        endpoint: row.endpoint,
+        "req/s": row.requestsPerSecond,
+        "p50 ms": row.p50,
+        "p99 ms": row.p99,
+        errors: row.errors,
+        "server CPU ms/req": row.serverCpuMsPerRequest ?? "",
+        "× empty route": row.ofEmptyRoute,
+        "× node:http": row.ofBaseline ?? "",
+        "node:http req/s": row.baseline?.requestsPerSecond ?? "",
+        "× empty (CPU)": row.ofEmptyRouteByCpu ?? "",
+        "× node:http (CPU)": row.ofBaselineByCpu ?? "",
+      })),
+    ),
+  );
+}
+for (const run of (report.scale ?? []) as Array<Awaited<ReturnType<typeof scale>>>) {
+  console.log(`\nLatency by size on ${run.database} (1 connection)`);
+  console.log(
+    table(
+      run.rows.map((row) => ({
+        tickets: row.tickets,
+        query: row.query,
+        "p50 ms": row.p50,
+        "p99 ms": row.p99,
+        errors: row.errors,
+        "in PostgreSQL ms": row.databaseMs ?? "",
+      })),
+    ),
+  );
+}
+if (report.coldStart) {
+  const cold = report.coldStart as Awaited<ReturnType<typeof coldStart>>;
+  console.log(`\nCold start of npm start on a fresh data directory: ${cold.seconds} s, RSS then ${cold.rssAfterStartMb} MB`);
+}
+if (report.lighthouse) console.log(`\nLighthouse\n${table(report.lighthouse as Array<Record<string, unknown>>)}`);
+console.log(`\nWrote ${path.relative(root, file)}`);
+if (failures.length) {
+  console.log(`\nParts that failed:\n  ${failures.join("\n  ")}`);
+  process.exitCode = 1;
+}

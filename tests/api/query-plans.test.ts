@@ -1,0 +1,102 @@
+// EXPLAIN (ANALYZE, BUFFERS) of every list query the API runs, on a database of its own seeded with
+// enough tickets that the planner prefers an index whenever one fits: none may read the whole table.
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as pgliteDrizzle } from "drizzle-orm/pglite";
+import { migrate as pgliteMigrate } from "drizzle-orm/pglite/migrator";
+import { drizzle as postgresDrizzle } from "drizzle-orm/postgres-js";
+import { migrate as postgresMigrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import * as schema from "@/db/schema";
+import { type BulkTarget, pgliteTarget, postgresTarget, seedTickets } from "@/bench/seed-tickets";
+import { encodeCursor, ticketPageQuery } from "@/lib/tickets/page-query";
+import { type ListTicketsQuery, listTicketsQuery } from "@/lib/tickets/schemas";
+import { freshPostgresDatabase } from "../support/test-server";
+
+const TICKETS = 60_000;
+const migrationsFolder = path.resolve(import.meta.dirname, "../../drizzle");
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+let db: Database;
+let target: BulkTarget;
+let run: (text: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) {
+    const database = await freshPostgresDatabase(process.env.DATABASE_URL);
+    const client = postgres(database.url, { max: 1, onnotice: () => {} });
+    const drizzleDb = postgresDrizzle(client, { schema, casing: "snake_case" });
+    await postgresMigrate(drizzleDb, { migrationsFolder });
+    db = drizzleDb as unknown as Database;
+    target = postgresTarget(client);
+    run = async (text, params) => [...(await client.unsafe(text, params as never[]))];
+    cleanup = async () => {
+      await client.end();
+      await database.drop();
+    };
+  } else {
+    const client = await PGlite.create();
+    const drizzleDb = pgliteDrizzle(client, { schema, casing: "snake_case" });
+    await pgliteMigrate(drizzleDb, { migrationsFolder });
+    db = drizzleDb as unknown as Database;
+    target = pgliteTarget(client);
+    run = async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows;
+    cleanup = () => client.close();
+  }
+  await seedTickets(target, TICKETS);
+}, 300_000);
+
+afterAll(async () => cleanup?.());
+
+async function plan(query: Partial<ListTicketsQuery> & Record<string, unknown>): Promise<PlanNode> {
+  const { sql, params } = ticketPageQuery(db, listTicketsQuery.parse(query)).toSQL();
+  const [row] = await run(`explain (analyze, buffers, format json) ${sql}`, params);
+  const explained = row!["QUERY PLAN"];
+  return (typeof explained === "string" ? JSON.parse(explained) : explained)[0].Plan as PlanNode;
+}
+
+function scansOfTickets(node: PlanNode): string[] {
+  const own = node["Relation Name"] === "tickets" ? [`${node["Node Type"]}${node["Index Name"] ? ` using ${node["Index Name"]}` : ""}`] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(scansOfTickets)];
+}
+
+async function cursorAfter(rows: number, sort: "-createdAt" | "-updatedAt"): Promise<string> {
+  const column = sort === "-createdAt" ? "created_at" : "updated_at";
+  const [row] = await run(`select ${column} as at, id from tickets order by ${column} desc, id desc offset $1 limit 1`, [rows - 1]);
+  return encodeCursor({ sort, at: new Date(row!.at as string), id: row!.id as number });
+}
+
+describe(`list queries on ${TICKETS.toLocaleString("en")} tickets`, () => {
+  const cases: Array<[string, () => Promise<Record<string, unknown>>]> = [
+    ["the first page", async () => ({})],
+    ["a page filtered by status", async () => ({ status: ["open"] })],
+    ["a page filtered by two statuses (the staff queue)", async () => ({ status: ["open", "in_progress"] })],
+    ["a keyset page 10,000 tickets deep", async () => ({ cursor: await cursorAfter(10_000, "-createdAt") })],
+    ["a full-text search", async () => ({ q: "refund" })],
+    ["a search for a rare word", async () => ({ q: "wheelchair accessible" })],
+    ["a filter by requester email", async () => {
+      const [row] = await run("select email from tickets where id = $1", [TICKETS / 2]);
+      return { email: String(row!.email).toUpperCase() };
+    }],
+    ["the first page sorted by last update", async () => ({ sort: "-updatedAt" })],
+    ["a deep page sorted by last update", async () => ({ sort: "-updatedAt", cursor: await cursorAfter(10_000, "-updatedAt") })],
+    ["a page filtered by category", async () => ({ category: "Billing" })],
+  ];
+
+  for (const [name, query] of cases) {
+    it(`reads ${name} through an index, never scanning the whole tickets table`, async () => {
+      const scans = scansOfTickets(await plan(await query()));
+      expect(scans.length).toBeGreaterThan(0);
+      expect(scans.filter((scan) => scan.startsWith("Seq Scan"))).toEqual([]);
+    });
+  }
+});
