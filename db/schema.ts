@@ -125,3 +125,14 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [uniqueIndex("idempotency_scope_key_idx").on(t.scope, t.key), index("idempotency_created_idx").on(t.createdAt)],
 );
+
+/** Rate-limit counters (rate-limiter-flexible's drizzle store): one row per limiter key and window. */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text().primaryKey(),
+    points: integer().notNull().default(0),
+    expire: timestampMs(),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
+);

@@ -107,3 +107,6 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** A freshly filed ticket: the seed's body plus the requester's private tracking link. */
+export const createdTicketSchema = ticketSchema.extend({ trackingUrl: z.url() });

@@ -5,6 +5,7 @@ import { readJson } from "@/lib/http/body";
 import { withProblems } from "@/lib/http/handler";
 import { withIdempotency } from "@/lib/http/idempotency";
 import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
+import { limitRequest } from "@/lib/http/rate-limit";
 import { createdTicketResponse, etag, jsonResponse } from "@/lib/http/ticket-responses";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";
@@ -13,7 +14,7 @@ import { ticketUrl } from "@/lib/tickets/serialize";
 
 // GET /api/support-tickets – one page of tickets, newest first; the next page is in the Link header
 export const GET = withProblems(async (request) => {
-  await requireStaffOrToken(request);
+  await limitRequest(request, await requireStaffOrToken(request));
   const url = new URL(request.url);
   const query = listQueryFromUrl(url);
   const page = await listTickets(query);
@@ -24,6 +25,7 @@ export const GET = withProblems(async (request) => {
 // POST /api/support-tickets – file a ticket (anyone; API tokens may also import status and dates)
 export const POST = withProblems(async (request) => {
   const actor = await authenticate(request);
+  await limitRequest(request, actor);
   const body = await readJson(request);
   const input = createTicketInput.parse(body);
   const result = await withIdempotency(request, actorScope(actor), sha256Hex(JSON.stringify(body)), async (tx) => {

@@ -1,0 +1,30 @@
+// GET /docs/api – the interactive API reference (Scalar), rendered in the browser from /api/openapi.json
+
+// Scalar's options: fonts and telemetry would call out to other hosts, which the CSP forbids anyway.
+const SCALAR_CONFIGURATION = {
+  url: "/api/openapi.json",
+  withDefaultFonts: false,
+  telemetry: false,
+  hideClientButton: false,
+  metaData: { title: "API reference · Kinconecta Support" },
+};
+
+export function GET(request: Request): Response {
+  // proxy.ts sets a fresh nonce per request and allows only scripts and styles that carry it.
+  const nonce = request.headers.get("x-nonce") ?? "";
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta property="csp-nonce" content="${nonce}">
+<title>API reference · Kinconecta Support</title>
+</head>
+<body>
+<div id="api-reference"></div>
+<script nonce="${nonce}" src="/docs/api/scalar.js"></script>
+<script nonce="${nonce}">Scalar.createApiReference("#api-reference", ${JSON.stringify(SCALAR_CONFIGURATION)});</script>
+</body>
+</html>`;
+  return new Response(html, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
