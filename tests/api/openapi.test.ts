@@ -61,12 +61,17 @@ describe("the OpenAPI document", () => {
   it("gives examples that match their own schemas", async () => {
     const contract = await appContract();
     let checked = 0;
-    for (const [route, item] of Object.entries(contract.document.paths as Record<string, Record<string, any>>)) {
+    type WithContent = { content?: Record<string, { examples?: Record<string, { value: unknown }> }> };
+    type Operation = { requestBody?: WithContent; responses?: Record<string, WithContent> };
+    for (const [route, item] of Object.entries(contract.document.paths as Record<string, Record<string, Operation>>)) {
       for (const [method, operation] of Object.entries(item)) {
-        const bodies = [
+        const bodies: Array<[string[], WithContent | undefined]> = [
           [["requestBody"], operation.requestBody],
-          ...Object.entries(operation.responses ?? {}).map(([status, response]) => [["responses", status], response]),
-        ] as Array<[string[], { content?: Record<string, { examples?: Record<string, { value: unknown }> }> }]>;
+          ...Object.entries(operation.responses ?? {}).map(([status, response]): [string[], WithContent] => [
+            ["responses", status],
+            response,
+          ]),
+        ];
         for (const [where, body] of bodies) {
           for (const [mediaType, media] of Object.entries(body?.content ?? {})) {
             for (const [name, example] of Object.entries(media.examples ?? {})) {

@@ -80,7 +80,7 @@ export function spawnApp(env: NodeJS.ProcessEnv, port: number): ChildProcess {
 export interface TestServerOptions {
   /** Runs CLI commands (which must not share PGlite with a running server) before the app starts. */
   beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;
-  extraEnv?: NodeJS.ProcessEnv;
+  extraEnv?: Record<string, string | undefined>;
   /** Use PGlite even when DATABASE_URL names a PostgreSQL server. */
   embedded?: boolean;
   /** Run as a second instance on this server's PostgreSQL database (which that server drops). */
