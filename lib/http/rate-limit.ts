@@ -45,7 +45,9 @@ const globalForLimits = globalThis as unknown as {
 async function createStore(): Promise<CreateLimiter> {
   if (env.REDIS_URL) {
     const { Redis } = await import("ioredis");
-    const client = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    // Commands wait for the connection (the first requests after start count too); while Redis is down
+    // they fail after one retry and the request goes through uncounted.
+    const client = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
     client.on("error", (error) => console.error("Rate-limit store (Redis) error", error));
     return ({ points, seconds }, keyPrefix) =>
       new RateLimiterRedis({ storeClient: client, keyPrefix, points, duration: seconds });
