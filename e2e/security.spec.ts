@@ -11,7 +11,9 @@ test.describe("content security policy", () => {
     // Playwright's init scripts run outside the page's CSP, so this listener sees every violation.
     await page.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (event) => {
-        (window.cspViolations ??= []).push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+        (window.cspViolations ??= []).push(
+          `${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`,
+        );
       });
     });
   });

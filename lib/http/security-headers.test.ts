@@ -18,6 +18,13 @@ describe("securityHeaders", () => {
     expect(securityHeaders({ ...page, isDevelopment: true })["content-security-policy"]).toContain("'unsafe-eval'");
   });
 
+  it("allows inline styles only where asked (the API reference), never inline scripts", () => {
+    expect(securityHeaders(page)["content-security-policy"]).toContain("style-src 'self' 'nonce-abc123';");
+    const reference = securityHeaders({ ...page, allowInlineStyles: true })["content-security-policy"];
+    expect(reference).toContain("style-src 'self' 'unsafe-inline';");
+    expect(reference).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic';");
+  });
+
   it("lets API answers load nothing", () => {
     expect(securityHeaders({ ...page, isApi: true })["content-security-policy"]).toMatch(/^default-src 'none';/);
   });

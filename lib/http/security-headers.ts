@@ -9,14 +9,24 @@ export interface SecurityHeaderOptions {
   isDevelopment: boolean;
   /** HSTS only where the app is served over HTTPS, or browsers would refuse a plain-HTTP dev server. */
   isHttps: boolean;
+  /**
+   * The API reference (Scalar, a Vue app) adds style elements and attributes without a nonce. Inline
+   * styles cannot run code, so that page alone allows them; its scripts stay nonce-only.
+   */
+  allowInlineStyles?: boolean;
 }
 
-export function contentSecurityPolicy({ nonce, isApi, isDevelopment }: Omit<SecurityHeaderOptions, "isHttps">): string {
+export function contentSecurityPolicy({
+  nonce,
+  isApi,
+  isDevelopment,
+  allowInlineStyles,
+}: Omit<SecurityHeaderOptions, "isHttps">): string {
   if (isApi) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    allowInlineStyles ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' blob: data:",
     "font-src 'self' data:",
     "connect-src 'self'",

@@ -10,18 +10,19 @@ const SCALAR_CONFIGURATION = {
 };
 
 export function GET(request: Request): Response {
-  // proxy.ts sets a fresh nonce per request and allows only scripts and styles that carry it.
+  // proxy.ts sets a fresh nonce per request and allows only scripts that carry it. Scalar bundles zod,
+  // which probes for eval unless told to run "jitless"; the probe alone would break the CSP.
   const nonce = request.headers.get("x-nonce") ?? "";
   const html = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta property="csp-nonce" content="${nonce}">
 <title>API reference · Kinconecta Support</title>
 </head>
 <body>
 <div id="api-reference"></div>
+<script nonce="${nonce}">globalThis.__zod_globalConfig = { jitless: true };</script>
 <script nonce="${nonce}" src="/docs/api/scalar.js"></script>
 <script nonce="${nonce}">Scalar.createApiReference("#api-reference", ${JSON.stringify(SCALAR_CONFIGURATION)});</script>
 </body>
