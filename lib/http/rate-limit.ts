@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
  * Redis when REDIS_URL is set. Every limited response carries the IETF RateLimit-Policy and
  * RateLimit headers (draft-ietf-httpapi-ratelimit-headers); over budget is a 429 with Retry-After.
  */
-export type RateLimitPolicyName = "public-create" | "authenticated" | "sign-in";
+type RateLimitPolicyName = "public-create" | "authenticated" | "sign-in";
 
 const POLICIES: Record<RateLimitPolicyName, readonly RateLimitWindow[]> = {
   "public-create": env.RATE_LIMIT_PUBLIC_CREATE,
@@ -25,7 +25,7 @@ const POLICIES: Record<RateLimitPolicyName, readonly RateLimitWindow[]> = {
  * because route handlers never see the socket. It marks the process so a bare `next start`, where a
  * client could send the header itself, is not believed.
  */
-export const PEER_ADDRESS_HEADER = "x-kinconecta-peer-address";
+const PEER_ADDRESS_HEADER = "x-kinconecta-peer-address";
 const PEER_ADDRESS_MARK = Symbol.for("kinconecta.peerAddressHeader");
 
 interface Limiter {
@@ -152,7 +152,7 @@ let warnedAboutPeerAddress = false;
  * The caller's IP address: the connection's, unless that is a trusted proxy, in which case the
  * nearest X-Forwarded-For entry that is not itself a trusted proxy.
  */
-export function clientAddress(request: Request): string {
+function clientAddress(request: Request): string {
   let address = request.headers.get(PEER_ADDRESS_HEADER);
   if (!globalForLimits[PEER_ADDRESS_MARK] || !address) {
     if (!warnedAboutPeerAddress && process.env.NODE_ENV === "production") {
