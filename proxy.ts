@@ -14,7 +14,7 @@ export function proxy(request: NextRequest) {
     isApi: request.nextUrl.pathname.startsWith("/api/"),
     isDevelopment: process.env.NODE_ENV === "development",
     isHttps: process.env.NODE_ENV === "production" && env.APP_URL.startsWith("https://"),
-    allowInlineStyles: request.nextUrl.pathname === "/docs/api",
+    isApiReference: request.nextUrl.pathname === "/docs/api",
   });
 
   const requestHeaders = new Headers(request.headers);

@@ -18,10 +18,12 @@ describe("securityHeaders", () => {
     expect(securityHeaders({ ...page, isDevelopment: true })["content-security-policy"]).toContain("'unsafe-eval'");
   });
 
-  it("allows inline styles only where asked (the API reference), never inline scripts", () => {
+  it("relaxes styles and fonts for the API reference only, never its scripts", () => {
     expect(securityHeaders(page)["content-security-policy"]).toContain("style-src 'self' 'nonce-abc123';");
-    const reference = securityHeaders({ ...page, allowInlineStyles: true })["content-security-policy"];
+    expect(securityHeaders(page)["content-security-policy"]).toContain("font-src 'self' data:;");
+    const reference = securityHeaders({ ...page, isApiReference: true })["content-security-policy"];
     expect(reference).toContain("style-src 'self' 'unsafe-inline';");
+    expect(reference).toContain("font-src 'self' data: https://fonts.scalar.com;");
     expect(reference).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic';");
   });
 

@@ -10,25 +10,27 @@ export interface SecurityHeaderOptions {
   /** HSTS only where the app is served over HTTPS, or browsers would refuse a plain-HTTP dev server. */
   isHttps: boolean;
   /**
-   * The API reference (Scalar, a Vue app) adds style elements and attributes without a nonce. Inline
-   * styles cannot run code, so that page alone allows them; its scripts stay nonce-only.
+   * The API reference (Scalar, a Vue app) adds style elements and attributes without a nonce, and its
+   * theme always declares its web fonts on fonts.scalar.com (whatever `withDefaultFonts` says). Inline
+   * styles and fonts cannot run code, so that page alone allows them; its scripts stay nonce-only, and
+   * offline the page simply falls back to system fonts.
    */
-  allowInlineStyles?: boolean;
+  isApiReference?: boolean;
 }
 
 export function contentSecurityPolicy({
   nonce,
   isApi,
   isDevelopment,
-  allowInlineStyles,
+  isApiReference,
 }: Omit<SecurityHeaderOptions, "isHttps">): string {
   if (isApi) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`,
-    allowInlineStyles ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    isApiReference ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' blob: data:",
-    "font-src 'self' data:",
+    `font-src 'self' data:${isApiReference ? " https://fonts.scalar.com" : ""}`,
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

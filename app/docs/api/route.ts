@@ -1,19 +1,6 @@
 // GET /docs/api – the interactive API reference (Scalar), rendered in the browser from /api/openapi.json
 
-// Scalar's options. Its default fonts and telemetry would call out to other hosts, which the CSP forbids:
-// the system's fonts stand in for Inter and JetBrains Mono.
-const SCALAR_CONFIGURATION = {
-  url: "/api/openapi.json",
-  withDefaultFonts: false,
-  // Scalar's theme still declares its web fonts; they are only fetched if some element uses them.
-  customCss: `*, *::before, *::after {
-    --scalar-font: ui-sans-serif, system-ui, sans-serif !important;
-    --scalar-font-code: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace !important;
-  }`,
-  telemetry: false,
-  hideClientButton: false,
-  metaData: { title: "API reference · Kinconecta Support" },
-};
+const SCALAR_CONFIGURATION = { url: "/api/openapi.json", telemetry: false };
 
 export function GET(request: Request): Response {
   // proxy.ts sets a fresh nonce per request and allows only scripts that carry it. Scalar bundles zod,
