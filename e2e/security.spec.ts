@@ -31,6 +31,7 @@ test.describe("content security policy", () => {
   });
 
   test("the API reference renders the OpenAPI document without a violation", async ({ page }) => {
+    test.setTimeout(60_000); // a 4 MB script to parse on a busy two-core machine
     const response = await page.goto("/docs/api");
     expect(response?.headers()["content-security-policy"]).toContain("'nonce-");
     await expect(page.getByRole("heading", { name: "Kinconecta Support Tickets API" }).first()).toBeVisible();
