@@ -1,9 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and data files relative to its own package; bundling it breaks those paths.
-  // nodemailer reads its own data files too and is Node-only, so it is loaded from node_modules as well.
-  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "nodemailer"],
+  // PGlite loads its WASM and data files relative to its own package; nodemailer reads its own data files;
+  // rate-limiter-flexible imports drizzle-orm by a computed name. None of them survives bundling.
+  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "nodemailer", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: true,
 };

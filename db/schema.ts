@@ -1,6 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
-  bigint,
   boolean,
   customType,
   index,
@@ -192,13 +191,6 @@ export const authVerifications = pgTable("auth_verifications", {
   updatedAt: timestampMs().notNull().defaultNow(),
 });
 
-/** Sign-in throttling counters, shared by every app instance. */
-export const authRateLimits = pgTable("auth_rate_limits", {
-  id: text().primaryKey(),
-  key: text().notNull().unique(),
-  count: integer().notNull(),
-  lastRequest: bigint({ mode: "number" }).notNull(),
-});
 export const outboxKind = pgEnum("outbox_kind", OUTBOX_KINDS);
 export const outboxStatus = pgEnum("outbox_status", OUTBOX_STATUSES);
 
@@ -231,4 +223,15 @@ export const outboxMessages = pgTable(
     index("outbox_created_idx").on(t.createdAt.desc(), t.id.desc()),
     index("outbox_ticket_idx").on(t.ticketId),
   ],
+);
+
+/** Rate-limit counters (rate-limiter-flexible's drizzle store): one row per limiter key and window. */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text().primaryKey(),
+    points: integer().notNull().default(0),
+    expire: timestampMs(),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );

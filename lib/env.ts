@@ -1,9 +1,30 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { ATTACHMENT_TYPE_NAMES } from "./attachments/types";
 
 // An empty variable (`FOO=`) means "unset", as in most deployment tools.
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const WINDOW_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** A rate-limit budget such as `10/1m,50/1h`: every window must have room for a request to pass. */
+const rateLimitPolicy = (fallback: string) =>
+  optional(
+    z.string().regex(/^\s*\d+\/\d*[smhd]\s*(,\s*\d+\/\d*[smhd]\s*)*$/, "must look like 10/1m,50/1h (units s, m, h, d)"),
+  ).transform((policy) =>
+    (policy ?? fallback).split(",").map((window) => {
+      const [, points, count, unit] = /(\d+)\/(\d*)([smhd])/.exec(window)!;
+      return { points: Number(points), seconds: Number(count || 1) * WINDOW_SECONDS[unit as keyof typeof WINDOW_SECONDS] };
+    }),
+  );
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+export type RateLimitWindow = { points: number; seconds: number };
 
 const envSchema = z.object({
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")),
@@ -12,12 +33,15 @@ const envSchema = z.object({
   APP_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).transform((size) => size ?? 10),
   APP_SECRET: optional(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)")),
-  /** "off" turns every rate limit off (tests and benchmarks that are not about limits). */
-  RATE_LIMITS: optional(z.enum(["on", "off"], { error: 'must be "on" or "off"' })).transform((value) => value ?? "on"),
-  /** Sign-in attempts per client IP, e.g. "5/1m" (per second, minute or hour: s, m, h). */
-  RATE_LIMIT_SIGN_IN: optional(z.string().regex(/^\d+\/\d+[smh]$/, 'must look like "5/1m"')).transform(
-    (limit) => limit ?? "5/1m",
-  ),
+  RATE_LIMITS: optional(z.enum(["on", "off"])).transform((value) => value ?? "on"),
+  RATE_LIMIT_PUBLIC_CREATE: rateLimitPolicy("10/1m,50/1h"),
+  RATE_LIMIT_AUTHENTICATED: rateLimitPolicy("600/1m"),
+  RATE_LIMIT_SIGN_IN: rateLimitPolicy("5/1m,20/1h"),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
+  /** Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed, e.g. `10.0.0.0/8,::1`. */
+  TRUSTED_PROXIES: optional(z.string())
+    .transform((list) => (list ?? "").split(",").map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isAddressOrRange), "must be IP addresses or CIDR ranges, comma-separated"),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
   /** Set → attachments are stored on UploadThing; unset → on local disk under DATA_DIR/attachments. */
   UPLOADTHING_TOKEN: optional(z.string().min(1)),

@@ -1,8 +1,21 @@
+import { z } from "zod";
+
 /** A field-level problem, as `errors[]` in a 422 problem body and as `setError` in the form. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export const fieldErrorSchema = z.object({
+  path: z.string().meta({ description: "Dotted path of the field (empty for the whole body)", example: "email" }),
+  message: z.string().meta({ example: "Enter a valid email address" }),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+/** An RFC 9457 problem body, as every API error answers. */
+export const problemSchema = z.object({
+  type: z.string().meta({ description: "A URI reference naming the kind of problem", example: "/problems/not_found" }),
+  title: z.string().meta({ example: "Not Found" }),
+  status: z.int().min(400).max(599).meta({ example: 404 }),
+  detail: z.string().meta({ example: "Ticket 42 does not exist" }),
+  errors: z.array(fieldErrorSchema).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
 
 export type ErrorCode =
   | "bad_request"

@@ -1,50 +1,13 @@
 // npm run db:seed   Loads the example tickets from the Support Tickets API description.
 import { createTicket } from "@/lib/tickets/create-ticket";
-import type { CreateTicketInput } from "@/lib/tickets/schemas";
+import { SEED_TICKETS } from "@/lib/tickets/seed-examples";
 import { runCommand } from "./run-command";
 
 // Seeding is an import: it keeps the examples' statuses and dates, as an API token may.
 const seedActor = { kind: "token", tokenId: 0, name: "db:seed" } as const;
 
-const examples: CreateTicketInput[] = [
-  {
-    roleContext: "tourist",
-    fullName: "Maria Garcia",
-    email: "maria.garcia@example.com",
-    subject: "Unable to complete booking",
-    category: "Booking Issues",
-    message:
-      "I'm trying to book a tour for tomorrow but the payment keeps failing. I've tried multiple credit cards.",
-    status: "open",
-    createdAt: "2026-03-10T10:30:00Z",
-    updatedAt: "2026-03-10T10:30:00Z",
-  },
-  {
-    roleContext: "guide",
-    fullName: "Carlos Rodriguez",
-    email: "carlos.rodriguez@example.com",
-    subject: "Profile photo upload issue",
-    category: "Account Problems",
-    message: "Cannot upload my profile photo. Getting an error message.",
-    status: "in_progress",
-    createdAt: "2026-03-09T14:20:00Z",
-    updatedAt: "2026-03-10T09:15:00Z",
-  },
-  {
-    roleContext: "tourist",
-    fullName: "Ana Martinez",
-    email: "ana.martinez@example.com",
-    subject: "Question about tour cancellation",
-    category: "General Inquiry",
-    message: "What is your cancellation policy for tours booked less than 24 hours in advance?",
-    status: "open",
-    createdAt: "2026-03-10T11:00:00Z",
-    updatedAt: "2026-03-10T11:00:00Z",
-  },
-];
-
 await runCommand(async () => {
-  for (const example of examples) {
+  for (const example of SEED_TICKETS) {
     const { ticket } = await createTicket(example, seedActor);
     console.log(`Ticket #${ticket.id}: ${ticket.subject} (${ticket.status})`);
   }

@@ -35,7 +35,7 @@ export function SignInForm() {
         window.location.replace("/staff"); // a full load, so the layout reads the new session
         return;
       }
-      setError(failureMessage(response.status, response.headers.get("x-retry-after")));
+      setError(failureMessage(response.status, response.headers.get("retry-after")));
     } catch {
       setError("The server cannot be reached; check your connection and try again.");
     }

@@ -4,10 +4,9 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { authRateLimits, authVerifications, staffAccounts, staffSessions, staffUsers } from "@/db/schema";
+import { authVerifications, staffAccounts, staffSessions, staffUsers } from "@/db/schema";
 import { env } from "@/lib/env";
 import { appSecret } from "@/lib/server/app-secret";
-import { signInLimit } from "./sign-in-limit";
 
 /** Where better-auth's own endpoints live (sign-in, sign-out, get-session). */
 export const AUTH_BASE_PATH = "/api/auth";
@@ -15,7 +14,6 @@ const SESSION_DAYS = 7;
 
 async function createStaffAuth() {
   const db = await getDb();
-  const limit = signInLimit();
   return betterAuth({
     appName: "Kinconecta Support",
     baseURL: env.APP_URL,
@@ -28,7 +26,6 @@ async function createStaffAuth() {
         session: staffSessions,
         account: staffAccounts,
         verification: authVerifications,
-        rateLimit: authRateLimits,
       },
     }),
     // Staff accounts are made by an admin or `npm run staff:create`, never by the public.
@@ -56,14 +53,8 @@ async function createStaffAuth() {
         },
       },
     },
-    rateLimit: {
-      enabled: limit !== null,
-      storage: "database",
-      // Everything else under /api/auth is cheap; only password guessing needs a tight limit.
-      window: 60,
-      max: 600,
-      customRules: limit ? { "/sign-in/email": limit } : {},
-    },
+    // Sign-in attempts are limited per account and client address by our own limiter (the route handler).
+    rateLimit: { enabled: false },
     advanced: {
       cookiePrefix: "kinconecta",
       // Secure follows APP_URL: https in production, plain http on localhost and in tests.

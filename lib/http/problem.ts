@@ -1,7 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/db";
-import { AppError, type ErrorCode, type FieldError } from "@/lib/errors";
+import { AppError, type ErrorCode, type FieldError, type Problem } from "@/lib/errors";
 
 const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   bad_request: { status: 400, title: "Bad Request" },
@@ -18,14 +18,6 @@ const STATUS: Record<ErrorCode, { status: number; title: string }> = {
 };
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldError[];
-}
 
 export function problemResponse(problem: Problem, headers: HeadersInit = {}): Response {
   const response = Response.json(problem, { status: problem.status, headers });

@@ -120,3 +120,6 @@ export const ticketEventSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
+
+/** A freshly filed ticket: the seed's body plus the requester's private tracking link. */
+export const createdTicketSchema = ticketSchema.extend({ trackingUrl: z.url() });

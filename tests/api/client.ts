@@ -1,16 +1,36 @@
 import { inject } from "vitest";
+import { type Contract, createContract } from "../support/openapi-contract";
 
 export const baseURL = inject("baseURL");
 export const token = inject("token");
 export const auth = { authorization: `Bearer ${token}` };
 
+let contract: Promise<Contract> | undefined;
+
+/** The app's own OpenAPI document, fetched once per test file. */
+export function appContract(): Promise<Contract> {
+  contract ??= fetch(`${baseURL}/api/openapi.json`).then(async (response) => {
+    if (response.status !== 200) throw new Error(`GET /api/openapi.json answered ${response.status}`);
+    return createContract(await response.json());
+  });
+  return contract;
+}
+
+/**
+ * Every request the suite makes goes through here: the answer must match the OpenAPI document
+ * (documented status, body schema without unknown fields, required headers), or the test fails.
+ * `path` is relative to the app, or an absolute URL (e.g. a `Link` header's next page).
+ */
 export async function api(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
   const { json, headers, ...rest } = init;
-  return fetch(`${baseURL}${path}`, {
+  const url = path.startsWith("http") ? path : `${baseURL}${path}`;
+  const response = await fetch(url, {
     ...rest,
     headers: { ...(json !== undefined && { "content-type": "application/json" }), ...headers },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   });
+  await (await appContract()).check(rest.method ?? "GET", url, response);
+  return response;
 }
 
 let sequence = 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SEED_TICKETS } from "@/lib/tickets/seed-examples";
 import { api, auth, baseURL, createTicket, expectProblem, listByEmail, ticketBody, uniqueEmail } from "./client";
 
 const SEED_KEYS = [
@@ -16,17 +17,7 @@ const SEED_KEYS = [
 ];
 
 // The seed's "Create Support Ticket" example, as given.
-const seedExample = {
-  roleContext: "tourist",
-  fullName: "Ana Martinez",
-  email: "ana.martinez@example.com",
-  subject: "Question about tour cancellation",
-  category: "General Inquiry",
-  message: "What is your cancellation policy for tours booked less than 24 hours in advance?",
-  status: "open",
-  createdAt: "2026-03-10T11:00:00Z",
-  updatedAt: "2026-03-10T11:00:00Z",
-};
+const seedExample = SEED_TICKETS[2];
 
 describe("POST /api/support-tickets", () => {
   it("accepts the seed's example body and answers 201 with the seed's shape, Location and ETag", async () => {

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, spawnApp, startTestServer, type TestServer } from "../support/test-server";
+import { api } from "./client";
 
 const run = promisify(execFile);
 
@@ -36,6 +37,6 @@ describe("the embedded database is used by one process at a time", () => {
     expect(output).toContain("The server cannot start");
     expect(output).toContain("is in use by another process");
     // The first server is unharmed.
-    expect((await fetch(`${server.baseURL}/api/health`)).status).toBe(200);
+    expect((await api(`${server.baseURL}/api/health`)).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, auth, baseURL, createTicket, expectProblem, type TicketJson, uniqueEmail } from "./client";
+import { api, auth, createTicket, expectProblem, type TicketJson, uniqueEmail } from "./client";
 
 async function list(query: string): Promise<{ tickets: TicketJson[]; next: string | null; response: Response }> {
   const response = await api(`/api/support-tickets?${query}`, { headers: auth });
@@ -14,7 +14,7 @@ async function followAll(query: string): Promise<{ ids: number[]; pages: number 
   let pages = 0;
   let url: string | null = `/api/support-tickets?${query}`;
   while (url) {
-    const response: Response = await fetch(url.startsWith("http") ? url : `${baseURL}${url}`, { headers: auth });
+    const response: Response = await api(url, { headers: auth });
     expect(response.status).toBe(200);
     ids.push(...((await response.json()) as TicketJson[]).map((ticket) => ticket.id));
     pages++;
@@ -94,7 +94,7 @@ describe("GET /api/support-tickets", () => {
     while (url) {
       // Someone files a new ticket between every two pages.
       await createTicket({ email });
-      const response: Response = await fetch(url.startsWith("http") ? url : `${baseURL}${url}`, { headers: auth });
+      const response: Response = await api(url, { headers: auth });
       seen.push(...((await response.json()) as TicketJson[]).map((ticket) => ticket.id));
       const link = response.headers.get("link");
       url = link ? /<([^>]+)>;\s*rel="next"/.exec(link)![1]! : null;

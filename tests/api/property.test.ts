@@ -34,7 +34,7 @@ async function countTicketsSince(since: string): Promise<number> {
   let count = 0;
   let url: string | null = `${baseURL}/api/support-tickets?limit=100&createdAfter=${encodeURIComponent(since)}`;
   while (url) {
-    const response: Response = await fetch(url, { headers: auth });
+    const response: Response = await api(url, { headers: auth });
     count += ((await response.json()) as unknown[]).length;
     const link = response.headers.get("link");
     url = link ? /<([^>]+)>/.exec(link)![1]! : null;

@@ -70,13 +70,13 @@ export async function waitForHealth(baseURL: string, server: ChildProcess, outpu
   throw new Error(`The app did not become healthy within 60 s:\n${output()}`);
 }
 
-/** `next start` run directly (not through npx, which leaves a child server behind), so its PID stops it. */
+/** `npm start`'s server.mjs run directly (not through npm, which leaves a child server behind), so its PID stops it. */
 export function spawnApp(env: NodeJS.ProcessEnv, port: number): ChildProcess {
-  return spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
-    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  return spawn(process.execPath, [path.join(root, "server.mjs")], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "production", HOSTNAME: "127.0.0.1", PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 export interface TestServerOptions {
@@ -85,6 +85,8 @@ export interface TestServerOptions {
   extraEnv?: Record<string, string | undefined>;
   /** Use PGlite even when DATABASE_URL names a PostgreSQL server. */
   embedded?: boolean;
+  /** Run as a second instance on this server's PostgreSQL database (which that server drops). */
+  shareDatabaseWith?: TestServer;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -92,14 +94,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     throw new Error("No production build found: run `npm run build` first (npm test does this for you).");
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), "kinconecta-test-"));
+  const sharedDatabaseUrl = options.shareDatabaseWith?.env.DATABASE_URL;
+  if (options.shareDatabaseWith && !sharedDatabaseUrl) throw new Error("Only a PostgreSQL database can be shared");
   const database =
-    process.env.DATABASE_URL && !options.embedded ? await freshPostgresDatabase(process.env.DATABASE_URL) : undefined;
+    process.env.DATABASE_URL && !options.embedded && !sharedDatabaseUrl
+      ? await freshPostgresDatabase(process.env.DATABASE_URL)
+      : undefined;
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
-    DATABASE_URL: database?.url ?? "",
+    DATABASE_URL: sharedDatabaseUrl ?? database?.url ?? "",
     APP_URL: baseURL,
     APP_SECRET: "test-secret-test-secret-test-secret-0123",
     PORT: String(port),

@@ -4,6 +4,7 @@ import { authenticate, requireStaffOrToken } from "@/lib/http/authenticate";
 import { withProblems } from "@/lib/http/handler";
 import { withIdempotency } from "@/lib/http/idempotency";
 import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
+import { limitRequest } from "@/lib/http/rate-limit";
 import { createdTicketResponse, etag, jsonResponse } from "@/lib/http/ticket-responses";
 import { readTicketSubmission } from "@/lib/http/ticket-submission";
 import { createTicket } from "@/lib/tickets/create-ticket";
@@ -13,7 +14,7 @@ import { ticketUrl } from "@/lib/tickets/serialize";
 
 // GET /api/support-tickets – one page of tickets, newest first; the next page is in the Link header
 export const GET = withProblems(async (request) => {
-  await requireStaffOrToken(request);
+  await limitRequest(request, await requireStaffOrToken(request));
   const url = new URL(request.url);
   const query = listQueryFromUrl(url);
   const page = await listTickets(query);
@@ -24,6 +25,7 @@ export const GET = withProblems(async (request) => {
 // POST /api/support-tickets – file a ticket as JSON, or as multipart/form-data with files (anyone; API tokens may also import status and dates)
 export const POST = withProblems(async (request) => {
   const actor = await authenticate(request);
+  await limitRequest(request, actor);
   const submission = await readTicketSubmission(request);
   try {
     const input = createTicketInput.parse(submission.fields);

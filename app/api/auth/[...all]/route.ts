@@ -1,8 +1,20 @@
 import { getStaffAuth } from "@/lib/auth/staff-auth";
+import { withProblems } from "@/lib/http/handler";
+import { limitSignIn } from "@/lib/http/rate-limit";
 
-// GET|POST /api/auth/* – better-auth's own endpoints: sign-in/email, sign-out, get-session
-async function handleAuth(request: Request): Promise<Response> {
+// GET /api/auth/* – better-auth's own endpoints (get-session)
+export async function GET(request: Request): Promise<Response> {
   return (await getStaffAuth()).handler(request);
 }
 
-export { handleAuth as GET, handleAuth as POST };
+// POST /api/auth/* – sign-in/email (after spending the account's and address's sign-in budget), sign-out
+export const POST = withProblems(async (request) => {
+  if (new URL(request.url).pathname.endsWith("/sign-in/email")) {
+    const { email } = (await request
+      .clone()
+      .json()
+      .catch(() => ({}))) as { email?: unknown };
+    await limitSignIn(request, typeof email === "string" ? email : "");
+  }
+  return (await getStaffAuth()).handler(request);
+});

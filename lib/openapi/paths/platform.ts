@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { problemResponses, security } from "../components";
+
+export const platformPaths: ZodOpenApiPathsObject = {
+  "/api/health": {
+    get: {
+      operationId: "getHealth",
+      tags: ["Platform"],
+      summary: "Health check",
+      description: "200 when the app and its database answer; for load balancers and uptime checks.",
+      security: security.noCredentials,
+      responses: {
+        200: {
+          description: "Up",
+          content: {
+            "application/json": {
+              schema: z.object({ status: z.literal("ok"), database: z.literal("ok") }).meta({ id: "Health" }),
+            },
+          },
+        },
+        ...problemResponses([503], { rateLimited: false }),
+      },
+    },
+  },
+  "/api/openapi.json": {
+    get: {
+      operationId: "getOpenApiDocument",
+      tags: ["Platform"],
+      summary: "This document",
+      description: "The OpenAPI 3.1 description of this API, generated from the schemas the handlers validate with.",
+      security: security.noCredentials,
+      responses: {
+        200: {
+          description: "The OpenAPI document",
+          content: { "application/json": { schema: z.looseObject({ openapi: z.string() }) } },
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { ALLOWED_MOVES } from "@/lib/tickets/workflow";
+import {
+  createTicketInput,
+  createdTicketSchema,
+  LIST_LIMIT,
+  listTicketsQuery,
+  ticketSchema,
+  updateTicketInput,
+} from "@/lib/tickets/schemas";
+import { headers, problemResponses, rateLimitHeaders, security } from "../components";
+import { seedExamples } from "../examples";
+
+const Ticket = ticketSchema.meta({ id: "Ticket", description: "A support ticket, exactly as the seed document shows it" });
+const CreatedTicket = createdTicketSchema.meta({
+  id: "CreatedTicket",
+  description: "The filed ticket plus `trackingUrl`, the requester's private link (keep it secret)",
+});
+const CreateTicketInput = createTicketInput.meta({
+  id: "CreateTicketInput",
+  description:
+    "The seed's create body. `status`, `createdAt` and `updatedAt` are honoured for API tokens only (imports); " +
+    "anyone else's ticket starts `open`, now.",
+});
+const UpdateTicketInput = updateTicketInput.meta({
+  id: "UpdateTicketInput",
+  description: `At least one of \`status\` (a move the workflow allows: ${Object.entries(ALLOWED_MOVES)
+    .map(([from, to]) => `${from} → ${to.length ? to.join(" | ") : "nothing (final)"}`)
+    .join("; ")}) and \`category\`.`,
+});
+
+const ticketIdPath = z.object({
+  id: z.coerce.number().int().min(1).meta({ description: "The ticket's id", example: 1 }),
+});
+const idempotencyKeyHeader = z.object({
+  "Idempotency-Key": z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/)
+    .optional()
+    .meta({
+      description:
+        "Any unique string (e.g. a UUID). Retrying with the same key and body within 24 hours returns the first " +
+        "answer instead of filing a second ticket; the same key with another body is a 422.",
+      example: "5b0f2a9c-0d7e-4a43-9a1f-8d2f1c2b7e10",
+    }),
+});
+const ifMatchHeader = z.object({
+  "If-Match": z
+    .string()
+    .optional()
+    .meta({ description: "The `ETag` you last saw; a newer version answers 412 instead of overwriting it", example: '"v3"' }),
+});
+const trackingKeyParams = {
+  query: z.object({
+    key: z.string().optional().meta({ description: "The requester's tracking key (from `trackingUrl`)" }),
+  }),
+  header: z.object({
+    "X-Tracking-Key": z.string().optional().meta({ description: "The tracking key as a header" }),
+  }),
+};
+
+export const supportTicketPaths: ZodOpenApiPathsObject = {
+  "/api/support-tickets": {
+    get: {
+      operationId: "listTickets",
+      tags: ["Support tickets"],
+      summary: "List tickets",
+      description:
+        `One page of tickets (default ${LIST_LIMIT.default}, at most ${LIST_LIMIT.max}), newest first. The body is a ` +
+        "plain array; follow the `Link` header's `rel=\"next\"` URL for the next page. Repeat `status` to match several.",
+      security: security.staffOrToken,
+      requestParams: { query: listTicketsQuery },
+      responses: {
+        200: {
+          description: "One page of tickets",
+          headers: z.object({ Link: headers.link.optional(), ...rateLimitHeaders }),
+          content: { "application/json": { schema: z.array(Ticket), examples: { seed: seedExamples.ticketList } } },
+        },
+        ...problemResponses([401, 403, 422, 429, 500]),
+      },
+    },
+    post: {
+      operationId: "createTicket",
+      tags: ["Support tickets"],
+      summary: "File a ticket",
+      description:
+        "Anyone may file a ticket (rate-limited per client address). Send `Idempotency-Key` so a retry after a " +
+        "network error cannot file it twice.",
+      security: security.anyone,
+      requestParams: { header: idempotencyKeyHeader },
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": { schema: CreateTicketInput, examples: { seed: seedExamples.createRequest } },
+        },
+      },
+      responses: {
+        201: {
+          description: "Filed",
+          headers: z.object({
+            Location: headers.location,
+            ETag: headers.etag,
+            "Idempotent-Replayed": headers.idempotentReplayed.optional(),
+            ...rateLimitHeaders,
+          }),
+          content: { "application/json": { schema: CreatedTicket, examples: { seed: seedExamples.createdTicket } } },
+        },
+        ...problemResponses([400, 401, 403, 409, 413, 415, 422, 429, 500]),
+      },
+    },
+  },
+  "/api/support-tickets/{id}": {
+    get: {
+      operationId: "getTicket",
+      tags: ["Support tickets"],
+      summary: "Get a ticket",
+      description: "One ticket with its attachments, for staff, API tokens, or the requester's tracking key.",
+      security: security.ticketReader,
+      requestParams: { path: ticketIdPath, ...trackingKeyParams },
+      responses: {
+        200: {
+          description: "The ticket",
+          headers: z.object({ ETag: headers.etag, ...rateLimitHeaders }),
+          content: { "application/json": { schema: Ticket, examples: { seed: seedExamples.ticket } } },
+        },
+        ...problemResponses([401, 404, 429, 500]),
+      },
+    },
+    patch: {
+      operationId: "updateTicket",
+      tags: ["Support tickets"],
+      summary: "Move or recategorise a ticket",
+      description: "Moves a ticket through the workflow and/or changes its category. Send `If-Match` to avoid lost updates.",
+      security: security.staffOrToken,
+      requestParams: { path: ticketIdPath, header: ifMatchHeader },
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: UpdateTicketInput, examples: { start: { value: { status: "in_progress" } } } } },
+      },
+      responses: {
+        200: {
+          description: "The updated ticket",
+          headers: z.object({ ETag: headers.etag, ...rateLimitHeaders }),
+          content: { "application/json": { schema: Ticket } },
+        },
+        ...problemResponses([400, 401, 403, 404, 409, 412, 413, 415, 422, 429, 500]),
+      },
+    },
+  },
+};
