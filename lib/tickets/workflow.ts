@@ -1,6 +1,9 @@
 export const TICKET_STATUSES = ["open", "in_progress", "resolved", "closed"] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** What a ticket's history records. */
+export const TICKET_EVENT_TYPES = ["created", "status_changed", "category_changed", "attachment_added"] as const;
+
 export const ROLE_CONTEXTS = ["tourist", "guide"] as const;
 export type RoleContext = (typeof ROLE_CONTEXTS)[number];
 
