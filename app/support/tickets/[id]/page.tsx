@@ -10,6 +10,7 @@ import { isTrackingKeyValid } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
+import { STATUS_LABELS } from "@/lib/tickets/workflow";
 
 // The key is in the address: no Referer may carry it away, and no search engine may keep it.
 export const metadata: Metadata = {
@@ -58,7 +59,7 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
 
       <section aria-labelledby="status-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="status-heading" className="mb-4 font-semibold">
-          Status: {ticket.status === "in_progress" ? "in progress" : ticket.status}
+          Status: {STATUS_LABELS[ticket.status]}
         </h2>
         <StatusSteps status={ticket.status} />
       </section>
