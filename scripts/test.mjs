@@ -8,6 +8,7 @@ const steps = [
   ["unit tests", "npx", ["vitest", "run", "--project", "unit"]],
   ["production build", "npx", ["next", "build"]],
   ["API tests (HTTP, built app)", "npx", ["vitest", "run", "--project", "api"]],
+  ["attachment API tests on the UploadThing stand-in", "npx", ["vitest", "run", "--project", "api-uploadthing"]],
   ["browser tests (Playwright)", "npx", ["playwright", "test"]],
 ];
 

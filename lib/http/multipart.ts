@@ -112,7 +112,7 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
       },
     });
     writes.push(
-      pipeline(stream, measure, createWriteStream(staged.path, { flags: "wx" })).then(
+      pipeline(stream, measure, createWriteStream(staged.path, { flags: "wx", mode: 0o600 })).then(
         () => void (staged.sha256 = hash.digest("hex")),
         (error: unknown) => fail(error),
       ),

@@ -14,6 +14,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 export interface TestServer {
   baseURL: string;
+  /** The app's process id (the benchmark reads its memory use). */
+  pid: number;
   env: NodeJS.ProcessEnv;
   stop: () => Promise<void>;
 }
@@ -69,7 +71,7 @@ async function waitForHealth(baseURL: string, server: ChildProcess, output: () =
 }
 
 export async function startTestServer(
-  options: { beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>; extraEnv?: NodeJS.ProcessEnv } = {},
+  options: { beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>; extraEnv?: Record<string, string | undefined> } = {},
 ): Promise<TestServer> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first (npm test does this for you).");
@@ -117,5 +119,5 @@ export async function startTestServer(
     await stop();
     throw error;
   }
-  return { baseURL, env, stop };
+  return { baseURL, pid: server.pid!, env, stop };
 }
