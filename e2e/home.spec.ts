@@ -1,6 +1,9 @@
 import { expect, test } from "./fixtures";
 
-test("the home page introduces the help desk", async ({ page }) => {
+test("the home page leads to the ticket form", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Kinconecta Support" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "How can we help on your journey?" })).toBeVisible();
+  await page.getByRole("link", { name: "Submit a ticket" }).click();
+  await expect(page).toHaveURL(/\/support\/new$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Submit a ticket" })).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SPAM_SIGNALS } from "./spam-signals";
 import { ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "./workflow";
 
 // Shared by the API, the submit form and the OpenAPI document: no server imports here.
@@ -38,17 +39,29 @@ export const ticketFieldsInput = z.object({
 });
 export type TicketFieldsInput = z.infer<typeof ticketFieldsInput>;
 
+const LOOKS_AUTOMATED = "We could not accept this ticket. Please wait a few seconds and send it again.";
+
 /** The seed's create body. `status`, `createdAt` and `updatedAt` are honoured for API tokens only (imports). */
-export const createTicketInput = z.strictObject({
-  ...ticketFieldsInput.shape,
-  status: ticketStatusSchema.optional(),
-  createdAt: isoTimestamp.optional(),
-  updatedAt: isoTimestamp.optional(),
-  attachments: z
-    .array(z.unknown())
-    .max(0, "Send files as multipart/form-data fields named attachments")
-    .optional(),
-});
+export const createTicketInput = z
+  .strictObject({
+    ...ticketFieldsInput.shape,
+    status: ticketStatusSchema.optional(),
+    createdAt: isoTimestamp.optional(),
+    updatedAt: isoTimestamp.optional(),
+    attachments: z
+      .array(z.unknown())
+      .max(0, "Send files as multipart/form-data fields named attachments")
+      .optional(),
+    // Spam signals from the submit form (see spam-signals.ts); multipart text parts arrive as strings.
+    [SPAM_SIGNALS.honeypotField]: z.string().max(1_000).optional(),
+    [SPAM_SIGNALS.fillTimeField]: z.coerce.number().int().min(0).optional(),
+  })
+  .superRefine((input, context) => {
+    const fillMs = input[SPAM_SIGNALS.fillTimeField];
+    const tooFast = fillMs !== undefined && fillMs < SPAM_SIGNALS.minFillMs;
+    // One generic message for both, so a bot learns nothing about which check it tripped.
+    if (input[SPAM_SIGNALS.honeypotField] || tooFast) context.addIssue({ code: "custom", path: [], message: LOOKS_AUTOMATED });
+  });
 export type CreateTicketInput = z.infer<typeof createTicketInput>;
 
 export const updateTicketInput = z

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { TicketForm } from "@/components/tickets/ticket-form";
+import { attachmentPolicy } from "@/lib/attachments/policy";
+import { listCategories } from "@/lib/tickets/categories";
+
+export const metadata: Metadata = {
+  title: "Submit a ticket",
+  description: "Tell the Kinconecta support team what went wrong; we answer tourists and guides alike.",
+};
+
+export default async function NewTicketPage() {
+  // The categories are configured in the database, so the page renders per request.
+  await connection();
+  const categories = await listCategories();
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-8 sm:py-12">
+      <h1 className="text-3xl font-bold text-brand-800">Submit a ticket</h1>
+      <p className="mt-2 text-muted">
+        Tell us what happened. You get a ticket number and a private link to follow it; no account needed.
+      </p>
+      <div className="mt-6 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-8">
+        <TicketForm categories={categories} limits={attachmentPolicy} />
+      </div>
+    </main>
+  );
+}

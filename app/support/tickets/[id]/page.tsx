@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AddAttachments } from "@/components/tickets/add-attachments";
+import { AttachmentGallery } from "@/components/tickets/attachment-gallery";
+import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
+import { StatusSteps } from "@/components/tickets/status-steps";
+import { TicketTimeline } from "@/components/tickets/ticket-timeline";
+import { attachmentPolicy } from "@/lib/attachments/policy";
+import { isTrackingKeyValid } from "@/lib/auth/tracking";
+import { AppError } from "@/lib/errors";
+import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
+import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
+import { STATUS_LABELS } from "@/lib/tickets/workflow";
+
+// The key is in the address: no Referer may carry it away, and no search engine may keep it.
+export const metadata: Metadata = {
+  title: "Your ticket",
+  referrer: "no-referrer",
+  robots: { index: false, follow: false },
+};
+
+/** Who did it, as the requester should read it (staff addresses stay internal). */
+function publicActor(actor: string): string {
+  if (actor === "requester") return "You";
+  return actor.startsWith("staff:") ? "Support team" : "Kinconecta";
+}
+
+/** The requester's private page. A missing or wrong key is a 404, exactly like an unknown ticket. */
+export default async function TrackTicketPage({ params, searchParams }: PageProps<"/support/tickets/[id]">) {
+  const [{ id }, { key }] = await Promise.all([params, searchParams]);
+  const ticketId = parseTicketId(id);
+  if (ticketId === null || typeof key !== "string" || !isTrackingKeyValid(ticketId, key)) notFound();
+  const ticket = await getTicketOrThrow(ticketId).then(
+    (found) => found.ticket,
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === "not_found") notFound();
+      throw error;
+    },
+  );
+  const events = (await listTicketEvents(ticketId)).map((event) => ({ ...event, actor: publicActor(event.actor) }));
+  const created = new Date(ticket.createdAt).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+
+  return (
+    <main className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:py-12">
+      <div>
+        <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Your support ticket</p>
+        <h1 className="mt-1 text-3xl font-bold text-brand-800">Ticket #{ticket.id}</h1>
+        <p className="mt-2 text-lg">{ticket.subject}</p>
+        <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted">
+          <StatusBadge status={ticket.status} />
+          <RoleBadge role={ticket.roleContext} />
+          <span>{ticket.category}</span>
+          <span aria-hidden="true">·</span>
+          <span>
+            Filed <time dateTime={ticket.createdAt}>{created} UTC</time>
+          </span>
+        </p>
+      </div>
+
+      <section aria-labelledby="status-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="status-heading" className="mb-4 font-semibold">
+          Status: {STATUS_LABELS[ticket.status]}
+        </h2>
+        <StatusSteps status={ticket.status} />
+      </section>
+
+      <section aria-labelledby="message-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="message-heading" className="font-semibold">
+          Your message
+        </h2>
+        <p className="mt-1 text-sm text-muted">
+          From {ticket.fullName}, {ticket.email}
+        </p>
+        <p className="mt-3 break-words whitespace-pre-wrap">{ticket.message}</p>
+      </section>
+
+      <section aria-labelledby="files-heading" className="space-y-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="files-heading" className="font-semibold">
+          Files
+        </h2>
+        <AttachmentGallery attachments={ticket.attachments} trackingKey={key} />
+        {ticket.status === "closed" ? (
+          <p className="text-muted">This ticket is closed; files can no longer be added.</p>
+        ) : (
+          <AddAttachments
+            ticketId={ticket.id}
+            trackingKey={key}
+            limits={attachmentPolicy}
+            room={attachmentPolicy.maxFilesPerTicket - ticket.attachments.length}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="history-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="history-heading" className="mb-4 font-semibold">
+          History
+        </h2>
+        <TicketTimeline events={events} />
+      </section>
+    </main>
+  );
+}

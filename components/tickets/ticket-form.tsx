@@ -1,0 +1,277 @@
+"use client";
+
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { type DefaultValues, type Resolver, useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { describedBy, errorId, Field, FieldError, inputClasses } from "@/components/ui/field";
+import type { Ticket, TicketFieldsInput } from "@/lib/tickets/schemas";
+import { SPAM_SIGNALS } from "@/lib/tickets/spam-signals";
+import { ROLE_CONTEXTS } from "@/lib/tickets/workflow";
+import { type AttachmentLimits, FilePicker, type PickedFile } from "./file-picker";
+import { ROLE_LABELS } from "./status-badge";
+import { NoAnswerError, problemOf, progressPerFile, sendWithProgress, type ServerAnswer } from "./send-with-progress";
+import { clearDraft, loadDraft, saveDraft } from "./ticket-draft";
+
+export type CreatedTicket = Ticket & { trackingUrl: string };
+
+const FIELDS = ["roleContext", "fullName", "email", "category", "subject", "message"] as const;
+type FieldName = (typeof FIELDS)[number];
+const isField = (path: string): path is FieldName => (FIELDS as readonly string[]).includes(path);
+
+const EMPTY: DefaultValues<TicketFieldsInput> = { fullName: "", email: "", category: "", subject: "", message: "" };
+
+// Only needed after a successful send: fetched while the ticket is being sent, not with the page.
+const loadTicketCreated = () => import("./ticket-created");
+const TicketCreated = lazy(() => loadTicketCreated().then((m) => ({ default: m.TicketCreated })));
+
+let loadingResolver: Promise<Resolver<TicketFieldsInput>> | undefined;
+const loadResolver = () => (loadingResolver ??= import("./ticket-fields-resolver").then((m) => m.ticketFieldsResolver));
+/** zodResolver(ticketFieldsInput), the API's own schema, fetched on first use to keep the page's first load small. */
+const lazyResolver: Resolver<TicketFieldsInput> = async (values, context, options) =>
+  (await loadResolver())(values, context, options);
+
+/** A random Idempotency-Key; crypto.randomUUID needs a secure context, getRandomValues does not. */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** The submit-a-ticket form: validated with the API's own schema, kept as a draft, sent once per intent. */
+export function TicketForm({ categories, limits }: { categories: string[]; limits: AttachmentLimits }) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    subscribe,
+    formState: { errors },
+  } = useForm<TicketFieldsInput>({ resolver: lazyResolver, mode: "onTouched", defaultValues: EMPTY });
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [fileError, setFileError] = useState<string>();
+  const [progress, setProgress] = useState<number[]>();
+  const [sending, setSending] = useState(false);
+  const [formError, setFormError] = useState<string>();
+  const [created, setCreated] = useState<CreatedTicket>();
+  const sendingNow = useRef(false);
+  const honeypot = useRef<HTMLInputElement>(null);
+  const startedAt = useRef(0);
+  // One intent, one key: a retry of the same form (double click, timeout, dropped connection) reuses it.
+  const idempotencyKey = useRef<string>(undefined);
+  const fillMs = useRef<number>(undefined);
+
+  useEffect(() => {
+    const draft = loadDraft();
+    startedAt.current = draft?.startedAt ?? Date.now();
+    if (draft) reset({ ...EMPTY, ...draft.values }, { keepDefaultValues: true });
+    return subscribe({
+      formState: { values: true },
+      callback: ({ values }) => saveDraft({ values, startedAt: startedAt.current }),
+    });
+  }, [reset, subscribe]);
+
+  function showProblem(answer: ServerAnswer) {
+    const problem = problemOf(answer.body);
+    let focused = false;
+    const unplaced: string[] = [];
+    for (const { path, message } of problem.errors) {
+      if (isField(path)) {
+        setError(path, { type: "server", message }, { shouldFocus: !focused });
+        focused = true;
+      } else if (path === "attachments") setFileError(message);
+      else unplaced.push(message);
+    }
+    if (answer.status === 413 || answer.status === 415) {
+      if (problem.errors.length === 0) setFileError(problem.detail);
+    } else if (answer.status === 429) {
+      setFormError("Too many tickets were sent from your network just now. Please try again in a few minutes.");
+    } else if (answer.status === 409) {
+      setFormError("Your ticket is still being sent. Wait a moment, then press Submit ticket again.");
+    } else if (unplaced.length || problem.errors.length === 0) {
+      setFormError(unplaced.join(" ") || problem.detail || "Something went wrong on our side. Please try again.");
+    }
+  }
+
+  async function send(values: TicketFieldsInput) {
+    if (sendingNow.current) return;
+    sendingNow.current = true;
+    setSending(true);
+    setFormError(undefined);
+    setFileError(undefined);
+    try {
+      const wait = startedAt.current + SPAM_SIGNALS.minFillMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      void loadTicketCreated();
+      idempotencyKey.current ??= newIdempotencyKey();
+      // Frozen at the first send, so a retry carries the same body and gets the first answer back.
+      fillMs.current ??= Date.now() - startedAt.current;
+
+      const body = new FormData();
+      for (const name of FIELDS) body.append(name, values[name]);
+      body.append(SPAM_SIGNALS.honeypotField, honeypot.current?.value ?? "");
+      body.append(SPAM_SIGNALS.fillTimeField, String(fillMs.current));
+      for (const picked of files) body.append("attachments", picked.file, picked.file.name);
+
+      const sizes = files.map((picked) => picked.file.size);
+      setProgress(sizes.map(() => 0));
+      const answer = await sendWithProgress(
+        "/api/support-tickets",
+        body,
+        { "idempotency-key": idempotencyKey.current },
+        (loaded, total) => setProgress(progressPerFile(sizes, loaded, total)),
+      );
+      if (answer.status === 201) {
+        clearDraft();
+        setCreated(answer.body as CreatedTicket);
+      } else {
+        showProblem(answer);
+      }
+    } catch (error) {
+      if (!(error instanceof NoAnswerError)) throw error;
+      setFormError(
+        "The connection dropped before your ticket was confirmed. Everything you typed is kept: press Submit ticket again; it will not create a second ticket.",
+      );
+    } finally {
+      sendingNow.current = false;
+      setSending(false);
+      setProgress(undefined);
+    }
+  }
+
+  function startAnother() {
+    reset(EMPTY);
+    setFiles([]);
+    setCreated(undefined);
+    idempotencyKey.current = undefined;
+    fillMs.current = undefined;
+    startedAt.current = Date.now();
+  }
+
+  if (created) {
+    return (
+      <Suspense>
+        <TicketCreated ticket={created} onAnother={startAnother} />
+      </Suspense>
+    );
+  }
+
+  return (
+    <form onSubmit={(event) => handleSubmit(send)(event)} onFocus={loadResolver} noValidate aria-busy={sending} className="relative space-y-6">
+      <fieldset
+        role="radiogroup"
+        aria-required="true"
+        {...(errors.roleContext && { "aria-invalid": true, "aria-describedby": errorId("roleContext") })}
+      >
+        <legend className="mb-1.5 font-semibold">I am a…</legend>
+        <div className="grid grid-cols-2 gap-3">
+          {ROLE_CONTEXTS.map((role) => (
+            <label
+              key={role}
+              className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border border-slate-400 bg-white px-4 py-3 font-medium has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:ring-1 has-checked:ring-brand-600"
+            >
+              <input type="radio" value={role} {...register("roleContext")} className="size-5 accent-brand-600" />
+              {ROLE_LABELS[role]}
+            </label>
+          ))}
+        </div>
+        <FieldError id="roleContext" message={errors.roleContext?.message} />
+      </fieldset>
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <Field id="fullName" label="Full name" error={errors.fullName?.message}>
+          <input
+            type="text"
+            autoComplete="name"
+            {...register("fullName")}
+            {...describedBy("fullName", { error: errors.fullName?.message })}
+            className={inputClasses}
+          />
+        </Field>
+        <Field id="email" label="Email" error={errors.email?.message}>
+          <input
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            {...register("email")}
+            {...describedBy("email", { error: errors.email?.message })}
+            className={inputClasses}
+          />
+        </Field>
+      </div>
+
+      <Field id="category" label="Category" error={errors.category?.message}>
+        <select {...register("category")} {...describedBy("category", { error: errors.category?.message })} className={inputClasses}>
+          <option value="">Choose a category</option>
+          {categories.map((category) => (
+            <option key={category} value={category}>
+              {category}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <Field id="subject" label="Subject" error={errors.subject?.message}>
+        <input
+          type="text"
+          {...register("subject")}
+          {...describedBy("subject", { error: errors.subject?.message })}
+          className={inputClasses}
+        />
+      </Field>
+
+      <Field
+        id="message"
+        label="Message"
+        hint="What happened, and when? Add the tour or booking name if there is one."
+        error={errors.message?.message}
+      >
+        <textarea
+          rows={6}
+          {...register("message")}
+          {...describedBy("message", { hint: true, error: errors.message?.message })}
+          className={inputClasses}
+        />
+      </Field>
+
+      <FilePicker
+        id="attachments"
+        files={files}
+        onChange={(next) => {
+          setFiles(next);
+          setFileError(undefined);
+        }}
+        limits={limits}
+        progress={progress}
+        disabled={sending}
+        error={fileError}
+      />
+
+      {/* Spam trap: hidden from people and screen readers; bots that fill every field fill this one too. */}
+      <div aria-hidden="true" className="absolute -left-[9999px] top-0 size-px overflow-hidden">
+        <label htmlFor={SPAM_SIGNALS.honeypotField}>Website</label>
+        <input
+          ref={honeypot}
+          id={SPAM_SIGNALS.honeypotField}
+          name={SPAM_SIGNALS.honeypotField}
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+        />
+      </div>
+
+      {formError && (
+        <p role="alert" className="rounded-lg border border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
+          {formError}
+        </p>
+      )}
+
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
+        <Button type="submit" disabled={sending} className="w-full px-6 text-base sm:w-auto">
+          Submit ticket
+        </Button>
+        <p aria-live="polite" className="text-sm text-muted">
+          {sending ? "Sending your ticket…" : "Your text is saved on this device until the ticket is sent."}
+        </p>
+      </div>
+    </form>
+  );
+}
