@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { securityHeaders } from "@/lib/http/security-headers";
 
 /**
- * Security headers on every page and API answer. Pages get a strict Content-Security-Policy with a
+ * Security headers on every page (API answers get theirs in lib/http/handler.ts). Pages get a strict Content-Security-Policy with a
  * fresh nonce, which Next.js reads from the request's CSP header and puts on its inline scripts
  * (so every page renders dynamically); `x-nonce` hands it to pages that load scripts of their own.
  */
@@ -26,6 +26,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build output is immutable and holds no documents.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Static build output is immutable and holds no documents. API routes get their headers from
+  // withProblems instead: Next.js buffers (and caps at 10 MB) every request body that passes through the
+  // proxy, which would break streaming uploads and the early cut-off of oversized bodies.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

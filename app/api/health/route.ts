@@ -1,8 +1,9 @@
 import { pingDb } from "@/db";
+import { withProblems } from "@/lib/http/handler";
 import { problemResponse } from "@/lib/http/problem";
 
 // GET /api/health – 200 when the app and its database answer, 503 otherwise
-export async function GET(): Promise<Response> {
+export const GET = withProblems(async () => {
   try {
     await pingDb();
     return Response.json({ status: "ok", database: "ok" }, { headers: { "cache-control": "no-store" } });
@@ -13,4 +14,4 @@ export async function GET(): Promise<Response> {
       { "cache-control": "no-store" },
     );
   }
-}
+});

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { withProblems } from "@/lib/http/handler";
 import { jsonResponse } from "@/lib/http/ticket-responses";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 
@@ -6,7 +7,7 @@ import { buildOpenApiDocument } from "@/lib/openapi/document";
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 
 // GET /api/openapi.json – the OpenAPI 3.1 description of this API (public; drives /docs/api)
-export function GET(): Response {
+export const GET = withProblems(async () => {
   document ??= buildOpenApiDocument(env.APP_URL);
   return jsonResponse(document, { headers: { "cache-control": "public, max-age=300" } });
-}
+});
