@@ -25,7 +25,7 @@ test.describe("content security policy", () => {
   test("the home page runs under the CSP without a violation", async ({ page }) => {
     const response = await page.goto("/");
     expect(response?.headers()["content-security-policy"]).toContain("'nonce-");
-    await expect(page.getByRole("heading", { level: 1, name: "Kinconecta Support" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "How can we help on your journey?" })).toBeVisible();
     await page.waitForLoadState("networkidle");
     await expectNoViolations(page);
   });
