@@ -18,3 +18,22 @@ export const listOutboxQuery = z.strictObject({
     .default(OUTBOX_LIST_LIMIT.default),
 });
 export type ListOutboxQuery = z.infer<typeof listOutboxQuery>;
+
+/** One notification email as the outbox lists it (without its HTML part, which repeats the text part). */
+export const outboxMessageSchema = z.object({
+  id: z.int(),
+  messageId: z.string(),
+  ticketId: z.int(),
+  kind: z.enum(OUTBOX_KINDS),
+  recipientName: z.string(),
+  recipientEmail: z.string(),
+  subject: z.string(),
+  textBody: z.string(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.int().min(0),
+  nextAttemptAt: z.iso.datetime(),
+  lastError: z.string().nullable(),
+  sentAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;

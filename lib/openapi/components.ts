@@ -8,6 +8,10 @@ import { problemSchema } from "@/lib/errors";
 
 export const PROBLEM_MEDIA_TYPE = "application/problem+json";
 
+/** Compile-time checks that what a handler returns and the schema documenting it agree: `Assert<Same<A, B>>`. */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type Assert<T extends true> = T;
+
 const Problem = problemSchema.meta({ id: "Problem", description: "An RFC 9457 problem" });
 const ValidationProblem = problemSchema
   .extend({ errors: problemSchema.shape.errors.unwrap().min(1) })
@@ -48,6 +52,14 @@ export const headers = {
     header: { id: "Retry-After" },
   }),
   wwwAuthenticate: z.string().meta({ example: 'Bearer realm="support-tickets"', header: { id: "WWW-Authenticate" } }),
+  setSessionCookie: z.string().meta({
+    description:
+      "The staff session cookie `kinconecta.session_token` (`__Secure-kinconecta.session_token` over https): " +
+      "HttpOnly, SameSite=Lax, Secure over https, valid 7 days. Signing out sends it (and better-auth's helper " +
+      "cookies) expired.",
+    example: "kinconecta.session_token=XR7ITfAQr2FPPfUWvLklzHyY…; Max-Age=604800; Path=/; HttpOnly; SameSite=Lax",
+    header: { id: "Set-Cookie" },
+  }),
 };
 
 /** RateLimit headers, for every response of an operation that counts against a budget. */
@@ -69,20 +81,33 @@ const PROBLEM_DESCRIPTIONS = {
 } as const;
 export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
 
-/** The problem+json responses an operation can give, with the RateLimit headers when it is limited. */
+// A 503 for an unreachable database says when to retry; one for a storage hiccup does not.
+const optionalRetryAfter = z.string().regex(/^[1-9]\d*$/).optional().meta({
+  description: "Seconds to wait before retrying, when the server can tell",
+  example: "5",
+});
+
+/**
+ * The problem+json responses an operation can give, with the RateLimit headers when it is limited.
+ * `descriptions` replaces the generic wording where an operation's reasons are more specific.
+ */
 export function problemResponses(
   statuses: readonly ProblemStatus[],
-  { rateLimited = true }: { rateLimited?: boolean } = {},
+  {
+    rateLimited = true,
+    descriptions = {},
+  }: { rateLimited?: boolean; descriptions?: Partial<Record<ProblemStatus, string>> } = {},
 ): ZodOpenApiResponsesObject {
   const responses: Record<string, ZodOpenApiResponseObject> = {};
   for (const status of statuses) {
     const response: ZodOpenApiResponseObject = {
-      description: PROBLEM_DESCRIPTIONS[status],
+      description: descriptions[status] ?? PROBLEM_DESCRIPTIONS[status],
       content: { [PROBLEM_MEDIA_TYPE]: { schema: status === 422 ? ValidationProblem : Problem } },
     };
     const responseHeaders: Record<string, z.ZodType> = rateLimited ? { ...rateLimitHeaders } : {};
     if (status === 401) responseHeaders["WWW-Authenticate"] = headers.wwwAuthenticate;
     if (status === 429) responseHeaders["Retry-After"] = headers.retryAfter;
+    if (status === 503) responseHeaders["Retry-After"] = optionalRetryAfter;
     if (Object.keys(responseHeaders).length > 0) response.headers = z.object(responseHeaders);
     responses[status] = response;
   }
@@ -121,11 +146,15 @@ export const securitySchemes = {
 
 /** Who may call an operation (OpenAPI: any one of these requirements). */
 export const security: Record<
-  "anyone" | "staffOrToken" | "ticketReader" | "noCredentials",
+  "anyone" | "staffOrToken" | "ticketReader" | "noCredentials" | "staffSession" | "optionalStaffSession",
   oas31.SecurityRequirementObject[]
 > = {
   anyone: [{}, { apiToken: [] }, { staffSession: [] }],
   staffOrToken: [{ apiToken: [] }, { staffSession: [] }],
   ticketReader: [{ apiToken: [] }, { staffSession: [] }, { trackingKey: [] }, { trackingKeyHeader: [] }],
   noCredentials: [{}],
+  /** A signed-in staff member only (the admin API): an API token cannot mint tokens or accounts. */
+  staffSession: [{ staffSession: [] }],
+  /** better-auth's own endpoints: they answer with or without a session. */
+  optionalStaffSession: [{ staffSession: [] }, {}],
 };

@@ -1,10 +1,21 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { securitySchemes } from "./components";
+import { adminPaths } from "./paths/admin";
+import { attachmentPaths } from "./paths/attachments";
+import { notificationPaths } from "./paths/notifications";
 import { platformPaths } from "./paths/platform";
+import { staffAuthPaths } from "./paths/staff-auth";
 import { supportTicketPaths } from "./paths/support-tickets";
 
 /** Every operation module; a new group of endpoints adds its `paths/<area>.ts` here. */
-const PATH_GROUPS: readonly ZodOpenApiPathsObject[] = [supportTicketPaths, platformPaths];
+const PATH_GROUPS: readonly ZodOpenApiPathsObject[] = [
+  supportTicketPaths,
+  attachmentPaths,
+  notificationPaths,
+  staffAuthPaths,
+  adminPaths,
+  platformPaths,
+];
 
 /** The OpenAPI 3.1 document for the API, built from the zod schemas the handlers validate with. */
 export function buildOpenApiDocument(serverUrl: string): ReturnType<typeof createDocument> {
@@ -20,7 +31,11 @@ export function buildOpenApiDocument(serverUrl: string): ReturnType<typeof creat
     servers: [{ url: serverUrl }],
     tags: [
       { name: "Support tickets", description: "Filing, reading and moving tickets through the workflow" },
-      { name: "Platform", description: "Health and this document" },
+      { name: "Attachments", description: "Files on tickets: adding them and downloading them" },
+      { name: "Notifications", description: "The emails sent to requesters, and their delivery" },
+      { name: "Staff sessions", description: "Signing staff in and out (better-auth, under /api/auth)" },
+      { name: "Admin", description: "API tokens and staff accounts, for signed-in admins" },
+      { name: "Platform", description: "Health, benchmarks and this document" },
     ],
     components: { securitySchemes },
     paths: Object.assign({}, ...PATH_GROUPS),

@@ -1,4 +1,6 @@
-import type { Attachment, Ticket } from "@/lib/tickets/schemas";
+import type { OutboxMessage } from "@/lib/notifications/schemas";
+import type { StaffAccount } from "@/lib/staff/schemas";
+import type { Attachment, Ticket, TicketEvent } from "@/lib/tickets/schemas";
 import { SEED_TICKETS } from "@/lib/tickets/seed-examples";
 
 const SERVER = "https://support.kinconecta.com";
@@ -34,4 +36,78 @@ export const seedExamples = {
     summary: "The filed ticket",
     value: { ...ana, trackingUrl: `${SERVER}/support/tickets/3?key=3q2-7wEXAMPLEKEY` },
   },
+};
+
+const events: TicketEvent[] = [
+  { id: 3, type: "created", fromValue: null, toValue: "open", actor: "requester", createdAt: carlos.createdAt },
+  {
+    id: 4,
+    type: "status_changed",
+    fromValue: "open",
+    toValue: "in_progress",
+    actor: "staff:lucia@kinconecta.com",
+    createdAt: carlos.updatedAt,
+  },
+];
+
+/** Examples for the other ticket operations, from the same seed. */
+export const ticketExamples = {
+  counts: { summary: "The seed's tickets by status", value: { open: 1, in_progress: 1, resolved: 1, closed: 0 } },
+  events: { summary: "Filed, then taken by an agent", value: events },
+};
+
+const lucia: StaffAccount = {
+  id: "ZAPbleoM68K40blMOjgNqpML2iMuqyfg",
+  email: "lucia@kinconecta.com",
+  name: "lucia",
+  role: "agent",
+  disabled: false,
+  createdAt: "2026-03-01T09:00:00.000Z",
+};
+
+export const adminExamples = {
+  tokenList: {
+    summary: "A live token and a revoked one",
+    value: [
+      { id: 2, name: "zapier", createdAt: "2026-03-02T08:00:00.000Z", lastUsedAt: "2026-03-10T11:02:00.000Z", revokedAt: null },
+      { id: 1, name: "import", createdAt: "2026-03-01T08:00:00.000Z", lastUsedAt: null, revokedAt: "2026-03-01T12:00:00.000Z" },
+    ],
+  },
+  createdToken: { summary: "Shown once", value: { id: 3, name: "zapier", token: "kct_y5ha7nOYDK2kONK6MKAQiEMYbyCgYnwp4QGoMNcgdr8" } },
+  staffList: {
+    summary: "An admin and an agent",
+    value: [
+      {
+        id: "TLSfHjyHZ1SKo5Az5jUqHpOIp8q5XtFo",
+        email: "admin@kinconecta.local",
+        name: "Admin",
+        role: "admin",
+        disabled: false,
+        createdAt: "2026-02-28T09:00:00.000Z",
+      },
+      lucia,
+    ] satisfies StaffAccount[],
+  },
+  createdStaffAccount: { summary: "A new agent", value: lucia },
+};
+
+const confirmation: OutboxMessage = {
+  id: 7,
+  messageId: "<b840ba66-25e1-41a5-a1d7-3c51d1d3554e@support.kinconecta.com>",
+  ticketId: 3,
+  kind: "ticket_created",
+  recipientName: ana.fullName,
+  recipientEmail: ana.email,
+  subject: `We received your ticket #3: ${ana.subject}`,
+  textBody: `Hello ${ana.fullName},\n\nThank you for contacting Kinconecta Support. …`,
+  status: "sent",
+  attempts: 1,
+  nextAttemptAt: ana.createdAt,
+  lastError: null,
+  sentAt: ana.createdAt,
+  createdAt: ana.createdAt,
+};
+
+export const notificationExamples = {
+  outbox: { summary: "A sent confirmation", value: [confirmation] },
 };

@@ -20,11 +20,85 @@ export const createApiTokenInput = z.strictObject({
   name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
 });
 
-export interface StaffAccount {
-  id: string;
-  email: string;
-  name: string;
-  role: (typeof STAFF_ROLES)[number];
-  disabled: boolean;
-  createdAt: string;
-}
+/** A staff account as the admin API lists and creates it (never its password). */
+export const staffAccountSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type StaffAccount = z.infer<typeof staffAccountSchema>;
+
+/** An API token as the admin API lists it: never the token itself, which only its hash can check. */
+export const apiTokenSummarySchema = z.object({
+  id: z.int(),
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+
+/** A freshly created API token: the only time `token` is ever shown. */
+export const createdApiTokenSchema = z.object({
+  id: z.int(),
+  name: z.string(),
+  token: z.string().regex(/^kct_/),
+});
+
+// Staff sign-in, sign-out and session, as the sign-in page and sign-out button use better-auth's endpoints
+// under /api/auth (lib/auth/staff-auth.ts). better-auth validates these itself; the shapes are what it
+// sends and accepts with this app's configuration (our `role` and `disabled` fields included).
+
+export const staffSignInInput = z.object({
+  email: z.string().max(254).meta({ example: "lucia@kinconecta.com" }),
+  password: z.string().max(STAFF_PASSWORD.max).meta({ example: "a-long-password" }),
+  rememberMe: z
+    .boolean()
+    .optional()
+    .meta({ description: "`false` ends the session when the browser closes instead of after 7 days" }),
+});
+
+/** The signed-in staff member, as better-auth returns it. */
+export const staffUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  emailVerified: z.boolean(),
+  image: z.string().nullable(),
+  role: z.enum(STAFF_ROLES),
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const staffSignInResultSchema = z.object({
+  redirect: z.boolean(),
+  token: z.string().meta({ description: "The session token (the signed cookie carries it; clients need not keep it)" }),
+  url: z.string().optional(),
+  user: staffUserSchema,
+});
+
+/** The current session and its staff member, as better-auth's get-session returns it. */
+export const staffSessionSchema = z.object({
+  session: z.object({
+    id: z.string(),
+    token: z.string(),
+    userId: z.string(),
+    expiresAt: z.iso.datetime(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    ipAddress: z.string().nullable(),
+    userAgent: z.string().nullable(),
+  }),
+  user: staffUserSchema,
+});
+
+export const staffSignOutResultSchema = z.object({ success: z.literal(true) });
+
+/** better-auth's error body (not problem+json): a message and a stable code, e.g. `INVALID_EMAIL_OR_PASSWORD`. */
+export const staffAuthErrorSchema = z.object({
+  message: z.string(),
+  code: z.string(),
+});

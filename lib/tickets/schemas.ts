@@ -134,5 +134,8 @@ export const ticketEventSchema = z.object({
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
+/** How many tickets are in each status, every status included (zero when none). */
+export const ticketCountsSchema = z.record(ticketStatusSchema, z.int().min(0));
+
 /** A freshly filed ticket: the seed's body plus the requester's private tracking link. */
 export const createdTicketSchema = ticketSchema.extend({ trackingUrl: z.url() });

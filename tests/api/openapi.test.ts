@@ -45,7 +45,15 @@ describe("the OpenAPI document", () => {
           .map((method) => `${method.toUpperCase()} ${route}`),
       )
       .sort();
-    expect(documented).toEqual(await implementedOperations());
+    const implemented = await implementedOperations();
+    // A catch-all handler (app/api/auth/[...all]: better-auth) answers many paths under its folder: every
+    // operation documented there with a method it exports is that handler's, and it must have at least one.
+    const handlerOf = (operation: string) =>
+      implemented.find((candidate) => {
+        const catchAll = /^(\w+) (\/.*\/)\[\.\.\.\w+\]$/.exec(candidate);
+        return catchAll !== null && operation.startsWith(`${catchAll[1]} ${catchAll[2]}`);
+      }) ?? operation;
+    expect([...new Set(documented.map(handlerOf))].sort()).toEqual(implemented);
   });
 
   it("describes the bearer token, the staff session cookie and the tracking key", async () => {

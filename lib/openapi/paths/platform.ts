@@ -23,6 +23,24 @@ export const platformPaths: ZodOpenApiPathsObject = {
       },
     },
   },
+  "/api/bench/empty": {
+    get: {
+      operationId: "benchEmpty",
+      tags: ["Platform"],
+      summary: "Benchmark baseline",
+      description:
+        "Does nothing, to measure the framework's own ceiling (`npm run bench`). Answers 404 unless the server was " +
+        "started with `BENCH_ROUTES=1`, so production exposes nothing here.",
+      security: security.noCredentials,
+      responses: {
+        200: {
+          description: "Only with `BENCH_ROUTES=1`",
+          content: { "application/json": { schema: z.object({ ok: z.literal(true) }) } },
+        },
+        404: { description: "Benchmark routes are off (the default); no body" },
+      },
+    },
+  },
   "/api/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",

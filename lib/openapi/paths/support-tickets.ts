@@ -1,28 +1,59 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { ALLOWED_MOVES } from "@/lib/tickets/workflow";
+import type { TicketCounts } from "@/lib/tickets/count-tickets-by-status";
+import { SPAM_SIGNALS } from "@/lib/tickets/spam-signals";
+import { ALLOWED_MOVES, TICKET_EVENT_TYPES } from "@/lib/tickets/workflow";
 import {
   createTicketInput,
   createdTicketSchema,
   LIST_LIMIT,
   listTicketsQuery,
+  ticketCountsSchema,
+  ticketEventSchema,
   ticketSchema,
   updateTicketInput,
 } from "@/lib/tickets/schemas";
-import { headers, problemResponses, rateLimitHeaders, security } from "../components";
-import { seedExamples } from "../examples";
+import { type Assert, headers, problemResponses, rateLimitHeaders, type Same, security } from "../components";
+import { seedExamples, ticketExamples } from "../examples";
+import { attachmentFiles, attachmentFilesEncoding, attachmentProblemDescriptions } from "../uploads";
 
-const Ticket = ticketSchema.meta({ id: "Ticket", description: "A support ticket, exactly as the seed document shows it" });
+export const Ticket = ticketSchema.meta({ id: "Ticket", description: "A support ticket, exactly as the seed document shows it" });
 const CreatedTicket = createdTicketSchema.meta({
   id: "CreatedTicket",
   description: "The filed ticket plus `trackingUrl`, the requester's private link (keep it secret)",
 });
+const SPAM_NOTE =
+  `\`${SPAM_SIGNALS.honeypotField}\` and \`${SPAM_SIGNALS.fillTimeField}\` are the submit form's spam signals: ` +
+  `a non-empty \`${SPAM_SIGNALS.honeypotField}\` or a \`${SPAM_SIGNALS.fillTimeField}\` under ${SPAM_SIGNALS.minFillMs} ` +
+  "is refused with one generic 422 (`path` \"\"); other clients leave both out.";
 const CreateTicketInput = createTicketInput.meta({
   id: "CreateTicketInput",
   description:
     "The seed's create body. `status`, `createdAt` and `updatedAt` are honoured for API tokens only (imports); " +
-    "anyone else's ticket starts `open`, now.",
+    `anyone else's ticket starts \`open\`, now. \`attachments\` must be empty here: send files as multipart. ${SPAM_NOTE}`,
 });
+// The same fields as text parts (validated by the same schema), plus the files.
+const { attachments: _noFilesInJson, ...ticketFormFields } = createTicketInput.shape;
+const CreateTicketForm = z
+  .strictObject({ ...ticketFormFields, attachments: attachmentFiles(0).optional() })
+  .meta({
+    id: "CreateTicketForm",
+    description:
+      "The create body as multipart/form-data: each field of `CreateTicketInput` as a text part (a name sent " +
+      `twice is refused), and the files as parts named \`attachments\`. ${SPAM_NOTE}`,
+  });
+const TicketEvent = ticketEventSchema.meta({
+  id: "TicketEvent",
+  description:
+    `One entry of a ticket's history (\`type\`: ${TICKET_EVENT_TYPES.join(", ")}); \`actor\` is \`requester\`, ` +
+    "`token:<name>` or `staff:<email>`",
+});
+const TicketCountsSchema = ticketCountsSchema.meta({
+  id: "TicketCounts",
+  description: "How many tickets are in each status; every status is present (0 when none)",
+});
+type _CountsMatch = Assert<Same<z.infer<typeof ticketCountsSchema>, TicketCounts>>;
+
 const UpdateTicketInput = updateTicketInput.meta({
   id: "UpdateTicketInput",
   description: `At least one of \`status\` (a move the workflow allows: ${Object.entries(ALLOWED_MOVES)
@@ -30,7 +61,7 @@ const UpdateTicketInput = updateTicketInput.meta({
     .join("; ")}) and \`category\`.`,
 });
 
-const ticketIdPath = z.object({
+export const ticketIdPath = z.object({
   id: z.coerce.number().int().min(1).meta({ description: "The ticket's id", example: 1 }),
 });
 const idempotencyKeyHeader = z.object({
@@ -51,7 +82,7 @@ const ifMatchHeader = z.object({
     .optional()
     .meta({ description: "The `ETag` you last saw; a newer version answers 412 instead of overwriting it", example: '"v3"' }),
 });
-const trackingKeyParams = {
+export const trackingKeyParams = {
   query: z.object({
     key: z.string().optional().meta({ description: "The requester's tracking key (from `trackingUrl`)" }),
   }),
@@ -86,13 +117,15 @@ export const supportTicketPaths: ZodOpenApiPathsObject = {
       summary: "File a ticket",
       description:
         "Anyone may file a ticket (rate-limited per client address). Send `Idempotency-Key` so a retry after a " +
-        "network error cannot file it twice.",
+        "network error cannot file it twice. Send JSON, or multipart/form-data to attach files in the same request " +
+        "(all or nothing: a refused file files no ticket and stores nothing).",
       security: security.anyone,
       requestParams: { header: idempotencyKeyHeader },
       requestBody: {
         required: true,
         content: {
           "application/json": { schema: CreateTicketInput, examples: { seed: seedExamples.createRequest } },
+          "multipart/form-data": { schema: CreateTicketForm, encoding: attachmentFilesEncoding },
         },
       },
       responses: {
@@ -106,7 +139,48 @@ export const supportTicketPaths: ZodOpenApiPathsObject = {
           }),
           content: { "application/json": { schema: CreatedTicket, examples: { seed: seedExamples.createdTicket } } },
         },
-        ...problemResponses([400, 401, 403, 409, 413, 415, 422, 429, 500]),
+        ...problemResponses([400, 401, 403, 409, 413, 415, 422, 429, 500, 503], {
+          descriptions: {
+            ...attachmentProblemDescriptions,
+            400: "Malformed request (the body is not valid JSON, or the multipart body cannot be read)",
+            415:
+              "The body is neither `application/json` nor `multipart/form-data`, or a file's content is not an " +
+              "allowed type (`errors` names it)",
+          },
+        }),
+      },
+    },
+  },
+  "/api/support-tickets/counts": {
+    get: {
+      operationId: "countTickets",
+      tags: ["Support tickets"],
+      summary: "Count tickets by status",
+      description: "How many tickets are in each status, for the staff queue's tabs.",
+      security: security.staffOrToken,
+      responses: {
+        200: {
+          description: "The counts",
+          content: { "application/json": { schema: TicketCountsSchema, examples: { counts: ticketExamples.counts } } },
+        },
+        ...problemResponses([401, 500], { rateLimited: false }),
+      },
+    },
+  },
+  "/api/support-tickets/{id}/events": {
+    get: {
+      operationId: "listTicketEvents",
+      tags: ["Support tickets"],
+      summary: "A ticket's history",
+      description: "Every recorded change of one ticket, oldest first, for staff, API tokens, or the requester's tracking key.",
+      security: security.ticketReader,
+      requestParams: { path: ticketIdPath, ...trackingKeyParams },
+      responses: {
+        200: {
+          description: "The history, oldest first",
+          content: { "application/json": { schema: z.array(TicketEvent), examples: { moved: ticketExamples.events } } },
+        },
+        ...problemResponses([401, 404, 500], { rateLimited: false }),
       },
     },
   },

@@ -1,0 +1,167 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import type { ApiTokenSummary } from "@/lib/auth/api-tokens";
+import {
+  apiTokenSummarySchema,
+  createApiTokenInput,
+  createdApiTokenSchema,
+  createStaffAccountInput,
+  STAFF_PASSWORD,
+  staffAccountSchema,
+} from "@/lib/staff/schemas";
+import { type Assert, problemResponses, type Same, security } from "../components";
+import { adminExamples } from "../examples";
+
+// The admin API behind the staff admin page: a signed-in admin's session cookie only, never an API token.
+
+const ApiToken = apiTokenSummarySchema.meta({
+  id: "ApiToken",
+  description: "An API token as listed: never the token itself (only its hash is stored)",
+});
+const CreatedApiToken = createdApiTokenSchema.meta({
+  id: "CreatedApiToken",
+  description: "The new token; `token` is shown this once and cannot be recovered (send it as `Authorization: Bearer`)",
+});
+const CreateApiTokenInput = createApiTokenInput.meta({ id: "CreateApiTokenInput", description: "A name to recognise the token by" });
+const StaffAccount = staffAccountSchema.meta({ id: "StaffAccount", description: "A staff account (never its password)" });
+const CreateStaffAccountInput = createStaffAccountInput.meta({
+  id: "CreateStaffAccountInput",
+  description:
+    `A new staff account that signs in with email and password (${STAFF_PASSWORD.min}–${STAFF_PASSWORD.max} ` +
+    "characters); `name` defaults to the email's local part, `role` to `agent`.",
+});
+
+type _TokenListMatches = Assert<Same<z.infer<typeof apiTokenSummarySchema>, ApiTokenSummary>>;
+
+const ADMIN_ONLY = "Admins only, signed in on the staff pages (an API token gets 401).";
+const adminProblems = {
+  401: "Not signed in as staff (an API token is not accepted here)",
+  403: "Signed in, but not an admin; or a write from another origin (CSRF)",
+} as const;
+const adminReadProblems = { ...adminProblems, 403: "Signed in, but not an admin" } as const;
+
+const apiTokenIdPath = z.object({
+  id: z.coerce.number().int().min(1).meta({ description: "The token's id", example: 3 }),
+});
+const staffAccountIdPath = z.object({
+  id: z.string().min(1).meta({ description: "The staff account's id", example: "ZAPbleoM68K40blMOjgNqpML2iMuqyfg" }),
+});
+
+export const adminPaths: ZodOpenApiPathsObject = {
+  "/api/admin/api-tokens": {
+    get: {
+      operationId: "listApiTokens",
+      tags: ["Admin"],
+      summary: "List API tokens",
+      description: `Every API token, newest first, with when it was last used and whether it is revoked. ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      responses: {
+        200: {
+          description: "The tokens, newest first",
+          content: { "application/json": { schema: z.array(ApiToken), examples: { tokens: adminExamples.tokenList } } },
+        },
+        ...problemResponses([401, 403, 500], { rateLimited: false, descriptions: adminReadProblems }),
+      },
+    },
+    post: {
+      operationId: "createApiToken",
+      tags: ["Admin"],
+      summary: "Create an API token",
+      description: `Creates a token for an integration; the response is the only time it is shown. ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: CreateApiTokenInput, examples: { zapier: { value: { name: "zapier" } } } } },
+      },
+      responses: {
+        201: {
+          description: "Created",
+          content: { "application/json": { schema: CreatedApiToken, examples: { zapier: adminExamples.createdToken } } },
+        },
+        ...problemResponses([400, 401, 403, 413, 415, 422, 500], { rateLimited: false, descriptions: adminProblems }),
+      },
+    },
+  },
+  "/api/admin/api-tokens/{id}": {
+    delete: {
+      operationId: "revokeApiToken",
+      tags: ["Admin"],
+      summary: "Revoke an API token",
+      description: `The token stops working at once; it stays listed with \`revokedAt\`. ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      requestParams: { path: apiTokenIdPath },
+      responses: {
+        204: { description: "Revoked" },
+        ...problemResponses([401, 403, 404, 500], {
+          rateLimited: false,
+          descriptions: { ...adminProblems, 404: "No such token, or it is already revoked" },
+        }),
+      },
+    },
+  },
+  "/api/admin/staff-accounts": {
+    get: {
+      operationId: "listStaffAccounts",
+      tags: ["Admin"],
+      summary: "List staff accounts",
+      description: `Every staff account, by email. ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      responses: {
+        200: {
+          description: "The accounts, by email",
+          content: { "application/json": { schema: z.array(StaffAccount), examples: { accounts: adminExamples.staffList } } },
+        },
+        ...problemResponses([401, 403, 500], { rateLimited: false, descriptions: adminReadProblems }),
+      },
+    },
+    post: {
+      operationId: "createStaffAccount",
+      tags: ["Admin"],
+      summary: "Create a staff account",
+      description: `Creates an agent or admin account that can sign in at once. ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: CreateStaffAccountInput,
+            examples: { agent: { value: { email: "lucia@kinconecta.com", password: "a-long-password", role: "agent" } } },
+          },
+        },
+      },
+      responses: {
+        201: {
+          description: "Created",
+          content: { "application/json": { schema: StaffAccount, examples: { agent: adminExamples.createdStaffAccount } } },
+        },
+        ...problemResponses([400, 401, 403, 413, 415, 422, 500, 503], {
+          rateLimited: false,
+          descriptions: {
+            ...adminProblems,
+            422: "The input failed validation, or an account with this email exists; `errors` names each field",
+            503: "The account could not be created just now, or the database is not answering; retry",
+          },
+        }),
+      },
+    },
+  },
+  "/api/admin/staff-accounts/{id}/disable": {
+    post: {
+      operationId: "disableStaffAccount",
+      tags: ["Admin"],
+      summary: "Disable a staff account",
+      description:
+        "Refuses the account's sign-ins from now on and ends every session it has, so its next request is signed " +
+        `out. No body. ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      requestParams: { path: staffAccountIdPath },
+      responses: {
+        204: { description: "Disabled (also when it already was)" },
+        ...problemResponses([401, 403, 404, 409, 500], {
+          rateLimited: false,
+          descriptions: { ...adminProblems, 404: "No such staff account", 409: "An admin cannot disable their own account" },
+        }),
+      },
+    },
+  },
+};

@@ -1,0 +1,154 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
+import { AUTH_BASE_PATH } from "@/lib/auth/staff-auth";
+import {
+  staffAuthErrorSchema,
+  staffSessionSchema,
+  staffSignInInput,
+  staffSignInResultSchema,
+  staffSignOutResultSchema,
+} from "@/lib/staff/schemas";
+import { headers, problemResponses, rateLimitHeaders, security } from "../components";
+
+// better-auth's own endpoints, served by the catch-all route app/api/auth/[...all]: only those the staff pages
+// use (and sign-up, which answers but is closed). Their errors are better-auth's JSON, not problem+json,
+// except what our route adds around them (the sign-in budget's 429, and unexpected failures).
+
+const AuthError = staffAuthErrorSchema.meta({
+  id: "AuthError",
+  description: "better-auth's error body (not problem+json): a message and a stable `code`",
+});
+const StaffUser = staffSignInResultSchema.shape.user.meta({ id: "StaffUser", description: "The signed-in staff member" });
+const StaffSignInInput = staffSignInInput.meta({ id: "StaffSignInInput", description: "A staff account's credentials" });
+const StaffSession = staffSessionSchema.extend({ user: StaffUser }).meta({
+  id: "StaffSession",
+  description: "The session behind the cookie and its staff member",
+});
+
+/** A better-auth error response; `codes` lists the `code`s this operation answers with for this status. */
+function authError(description: string, codes: readonly string[], responseHeaders?: z.ZodObject): ZodOpenApiResponseObject {
+  return {
+    description: `${description} (\`code\`: ${codes.map((code) => `\`${code}\``).join(", ")})`,
+    ...(responseHeaders && { headers: responseHeaders }),
+    content: { "application/json": { schema: AuthError } },
+  };
+}
+
+const limited = z.object(rateLimitHeaders);
+const FOREIGN_ORIGIN = "The request's `Origin` is not this site";
+
+export const staffAuthPaths: ZodOpenApiPathsObject = {
+  [`${AUTH_BASE_PATH}/sign-in/email`]: {
+    post: {
+      operationId: "staffSignIn",
+      tags: ["Staff sessions"],
+      summary: "Sign in (staff)",
+      description:
+        "Checks a staff account's email and password and sets the session cookie. Every attempt first spends one " +
+        "request of the sign-in budget, kept per account and client address (right password or not); over budget " +
+        "is a 429 problem with `Retry-After`. A disabled account is refused with 403. Send it from this site's pages.",
+      security: security.noCredentials,
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: StaffSignInInput,
+            examples: { staff: { value: { email: "lucia@kinconecta.com", password: "a-long-password" } } },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: "Signed in; the session cookie is set",
+          headers: z.object({ "Set-Cookie": headers.setSessionCookie, ...rateLimitHeaders }),
+          content: {
+            "application/json": {
+              schema: staffSignInResultSchema.extend({ user: StaffUser }).meta({ id: "StaffSignInResult" }),
+            },
+          },
+        },
+        400: authError(
+          "The body is not valid JSON, or a field is missing or malformed",
+          ["BAD_REQUEST", "VALIDATION_ERROR", "INVALID_EMAIL", "PASSWORD_TOO_LONG"],
+          limited,
+        ),
+        401: authError("Wrong email or password (the same answer for an unknown email)", ["INVALID_EMAIL_OR_PASSWORD"], limited),
+        403: authError(
+          "The account is disabled, or the request's `Origin` is not this site",
+          ["ACCOUNT_DISABLED", "INVALID_ORIGIN"],
+          limited,
+        ),
+        415: authError("The body is neither JSON nor form-urlencoded", ["UNSUPPORTED_MEDIA_TYPE"], limited),
+        ...problemResponses([429, 500], {
+          descriptions: { 429: "Too many sign-in attempts for this account from this address; wait `Retry-After` seconds" },
+        }),
+      },
+    },
+  },
+  [`${AUTH_BASE_PATH}/sign-out`]: {
+    post: {
+      operationId: "staffSignOut",
+      tags: ["Staff sessions"],
+      summary: "Sign out (staff)",
+      description:
+        "Ends the session on the server and expires the cookie; the cookie stops working at once, everywhere. " +
+        "Without a session it just expires the cookies. Send it from this site's pages.",
+      security: security.optionalStaffSession,
+      requestBody: {
+        required: false,
+        content: { "application/json": { schema: z.object({}).meta({ description: "An empty object" }) } },
+      },
+      responses: {
+        200: {
+          description: "Signed out",
+          headers: z.object({ "Set-Cookie": headers.setSessionCookie }),
+          content: { "application/json": { schema: staffSignOutResultSchema } },
+        },
+        403: authError(FOREIGN_ORIGIN, ["INVALID_ORIGIN"]),
+        ...problemResponses([500], { rateLimited: false }),
+      },
+    },
+  },
+  [`${AUTH_BASE_PATH}/get-session`]: {
+    get: {
+      operationId: "getStaffSession",
+      tags: ["Staff sessions"],
+      summary: "The current staff session",
+      description:
+        "The session behind the cookie and its staff member, or `null` when there is none (no cookie, expired, " +
+        "signed out). An invalid cookie is expired in the answer.",
+      security: security.optionalStaffSession,
+      responses: {
+        200: {
+          description: "The session, or `null`",
+          headers: z.object({
+            "Cache-Control": z.literal("no-store").meta({ description: "Never cached" }),
+            "Set-Cookie": z.string().optional().meta({ description: "Expires a session cookie that no longer works" }),
+          }),
+          content: { "application/json": { schema: StaffSession.nullable() } },
+        },
+      },
+    },
+  },
+  [`${AUTH_BASE_PATH}/sign-up/email`]: {
+    post: {
+      operationId: "staffSignUp",
+      tags: ["Staff sessions"],
+      summary: "Sign up (closed)",
+      description:
+        "Public sign-up is closed: this better-auth endpoint always refuses. Staff accounts are created by an " +
+        "admin (`POST /api/admin/staff-accounts`) or `npm run staff:create`.",
+      security: security.noCredentials,
+      responses: {
+        400: authError("Sign-up is disabled, or the body is malformed", [
+          "EMAIL_PASSWORD_SIGN_UP_DISABLED",
+          "VALIDATION_ERROR",
+          "BAD_REQUEST",
+        ]),
+        403: authError(FOREIGN_ORIGIN, ["INVALID_ORIGIN"]),
+        415: authError("The body is not JSON", ["UNSUPPORTED_MEDIA_TYPE"]),
+        ...problemResponses([500], { rateLimited: false }),
+      },
+    },
+  },
+};
