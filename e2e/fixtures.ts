@@ -1,18 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import type { Ticket } from "../lib/tickets/schemas";
 import { STAFF } from "./staff-account";
 
-export interface ApiTicket {
-  id: number;
-  roleContext: string;
-  fullName: string;
-  email: string;
-  subject: string;
-  category: string;
-  message: string;
-  status: string;
-  attachments: Array<{ id: number; fileName: string; fileUrl: string }>;
-}
+/** A ticket as the API returns it (the app's own type). */
+export type ApiTicket = Ticket;
 
 let sequence = 0;
 /** A unique address per call, so a test finds exactly its own tickets with the API's email filter. */

@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+import type { Ticket } from "@/lib/tickets/schemas";
 import { type Contract, createContract } from "../support/openapi-contract";
 
 export const baseURL = inject("baseURL");
@@ -51,20 +52,8 @@ export function ticketBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export interface TicketJson {
-  id: number;
-  roleContext: string;
-  fullName: string;
-  email: string;
-  subject: string;
-  category: string;
-  message: string;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-  attachments: Array<{ id: number; fileName: string; fileUrl: string }>;
-  trackingUrl?: string;
-}
+/** A ticket as the API returns it; a create answer also carries the private `trackingUrl`. */
+export type TicketJson = Ticket & { trackingUrl?: string };
 
 /** Files a ticket (as an API client when `asToken`, which may set status and dates) and returns it. */
 export async function createTicket(overrides: Record<string, unknown> = {}, asToken = false): Promise<TicketJson> {
