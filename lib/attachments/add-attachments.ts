@@ -30,7 +30,7 @@ export async function addAttachments(ticketId: number, files: readonly StagedFil
         .set({ version: sql`${tickets.version} + 1`, updatedAt: sql`now()` })
         .where(eq(tickets.id, ticketId))
         .returning(ticketColumns);
-      return versionedTicket(row!, tx);
+      return versionedTicket(row!);
     }),
   );
 }

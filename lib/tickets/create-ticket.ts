@@ -56,6 +56,6 @@ export async function createTicket(
       createdAt: ticket.createdAt,
     });
     if (status === "open" && !createdAt) await enqueueTicketEmail(tx, ticket, { kind: "ticket_created" });
-    return { ticket: toTicket(ticket, []), version: ticket.version };
+    return { ticket: toTicket(ticket), version: ticket.version };
   });
 }

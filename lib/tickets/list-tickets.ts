@@ -1,6 +1,5 @@
 import "server-only";
 import { getDb } from "@/db";
-import { attachmentsByTicket } from "./get-ticket";
 import { encodeCursor, ticketPageQuery } from "./page-query";
 import type { ListTicketsQuery, Ticket } from "./schemas";
 import { toTicket } from "./serialize";
@@ -10,10 +9,6 @@ export async function listTickets(query: ListTicketsQuery): Promise<{ tickets: T
   const db = await getDb();
   const rows = await ticketPageQuery(db, query);
   const page = rows.slice(0, query.limit);
-  const grouped = await attachmentsByTicket(
-    page.map((row) => row.id),
-    db,
-  );
   const last = page.at(-1);
   const nextCursor =
     rows.length > query.limit && last
@@ -23,5 +18,5 @@ export async function listTickets(query: ListTicketsQuery): Promise<{ tickets: T
           id: last.id,
         })
       : null;
-  return { tickets: page.map((row) => toTicket(row, grouped.get(row.id) ?? [])), nextCursor };
+  return { tickets: page.map(toTicket), nextCursor };
 }

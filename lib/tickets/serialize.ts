@@ -3,8 +3,8 @@ import type { attachments, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
 import type { Ticket } from "./schemas";
 
-export type TicketRow = Omit<typeof tickets.$inferSelect, "search">;
-export type AttachmentRow = Pick<typeof attachments.$inferSelect, "id" | "ticketId" | "fileName">;
+export type AttachmentRow = Pick<typeof attachments.$inferSelect, "id" | "fileName">;
+export type TicketRow = Omit<typeof tickets.$inferSelect, "search"> & { attachments: AttachmentRow[] };
 
 /** A ticket as the API returns it, plus the version its ETag is built from. */
 export interface VersionedTicket {
@@ -20,7 +20,7 @@ export function attachmentUrl(ticketId: number, attachmentId: number): string {
   return `${ticketUrl(ticketId)}/attachments/${attachmentId}`;
 }
 
-export function toTicket(row: TicketRow, attachmentRows: readonly AttachmentRow[]): Ticket {
+export function toTicket(row: TicketRow): Ticket {
   return {
     id: row.id,
     roleContext: row.roleContext,
@@ -32,7 +32,7 @@ export function toTicket(row: TicketRow, attachmentRows: readonly AttachmentRow[
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    attachments: attachmentRows.map((attachment) => ({
+    attachments: row.attachments.map((attachment) => ({
       id: attachment.id,
       fileName: attachment.fileName,
       fileUrl: attachmentUrl(row.id, attachment.id),

@@ -50,7 +50,7 @@ export async function updateTicket(
       await assertActiveCategory(changes.category, tx);
       events.push({ ticketId: id, type: "category_changed", fromValue: current.category, toValue: changes.category });
     }
-    if (events.length === 0) return versionedTicket(current, tx);
+    if (events.length === 0) return versionedTicket(current);
 
     const [updated] = await tx
       .update(tickets)
@@ -67,6 +67,6 @@ export async function updateTicket(
     if (changes.status !== undefined && changes.notify !== false) {
       await enqueueTicketEmail(tx, updated!, { kind: "status_changed", from: current.status });
     }
-    return versionedTicket(updated!, tx);
+    return versionedTicket(updated!);
   });
 }
