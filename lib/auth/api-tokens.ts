@@ -54,21 +54,43 @@ export async function revokeApiToken(id: number): Promise<boolean> {
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
+  for (const [hash, { actor }] of verifiedTokens) if (actor.tokenId === id) verifiedTokens.delete(hash);
   return revoked.length > 0;
 }
+
+// A busy client sends many requests a second; checking its token against the database once every few
+// seconds instead of on every request spares a query per request. Revoking a token forgets it in this
+// process at once; another instance of the app may accept it for up to VERIFIED_TOKEN_TTL_MS longer.
+// Kept on globalThis because each route is bundled separately and the revoke route must reach them all.
+const VERIFIED_TOKEN_TTL_MS = 5_000;
+const MAX_VERIFIED_TOKENS = 1_000;
+const globalForTokens = globalThis as unknown as {
+  kinconectaVerifiedTokens?: Map<string, { actor: Actor & { kind: "token" }; until: number }>;
+};
+const verifiedTokens = (globalForTokens.kinconectaVerifiedTokens ??= new Map());
 
 /** The actor for a live token, or null for an unknown or revoked one. */
 export async function findTokenActor(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const tokenHash = sha256Hex(token);
+  const verified = verifiedTokens.get(tokenHash);
+  if (verified && verified.until > Date.now()) return verified.actor;
+
   const db = await getDb();
   const [row] = await db
     .select({ id: apiTokens.id, name: apiTokens.name })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), isNull(apiTokens.revokedAt)))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
     .limit(1);
-  if (!row) return null;
+  if (!row) {
+    verifiedTokens.delete(tokenHash);
+    return null;
+  }
+  const actor = { kind: "token", tokenId: row.id, name: row.name } as const;
+  if (verifiedTokens.size >= MAX_VERIFIED_TOKENS) verifiedTokens.clear();
+  verifiedTokens.set(tokenHash, { actor, until: Date.now() + VERIFIED_TOKEN_TTL_MS });
   void touchToken(row.id);
-  return { kind: "token", tokenId: row.id, name: row.name };
+  return actor;
 }
 
 // "Last used" is for admins spotting dead tokens; minute precision spares a write per request.
