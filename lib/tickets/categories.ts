@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db";
 import { categories } from "@/db/schema";
 import { validationError } from "@/lib/errors";
@@ -14,14 +14,23 @@ export async function listCategories(executor?: Database | Transaction): Promise
   return rows.map((row) => row.name);
 }
 
+// Categories change rarely (by migration or by hand in SQL) while every new ticket names one, so the
+// active names are remembered for a few seconds and filing a ticket usually costs no query for them.
+// A name missing from that set is always checked against the database again, so a new category works at
+// once; only a deactivated one may still be accepted for up to ACTIVE_CATEGORIES_TTL_MS.
+// On globalThis because each route is bundled separately.
+const ACTIVE_CATEGORIES_TTL_MS = 10_000;
+const globalForCategories = globalThis as unknown as {
+  kinconectaActiveCategories?: { names: ReadonlySet<string>; until: number };
+};
+
 /** Throws a 422-style error that names the allowed values when `name` is not an active category. */
 export async function assertActiveCategory(name: string, executor: Database | Transaction): Promise<void> {
-  const [row] = await executor
-    .select({ name: categories.name })
-    .from(categories)
-    .where(and(eq(categories.name, name), eq(categories.active, true)))
-    .limit(1);
-  if (row) return;
+  const known = globalForCategories.kinconectaActiveCategories;
+  if (known && known.until > Date.now() && known.names.has(name)) return;
   const allowed = await listCategories(executor);
-  throw validationError("category", `Unknown category "${name}". Allowed: ${allowed.join(", ")}`);
+  globalForCategories.kinconectaActiveCategories = { names: new Set(allowed), until: Date.now() + ACTIVE_CATEGORIES_TTL_MS };
+  if (!allowed.includes(name)) {
+    throw validationError("category", `Unknown category "${name}". Allowed: ${allowed.join(", ")}`);
+  }
 }
