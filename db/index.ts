@@ -1,6 +1,9 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
@@ -77,6 +80,25 @@ function preparingStatements<Client extends PostgresClient>(client: Client): Cli
   });
 }
 
+// PGlite's default shared_buffers (128 MB) lives inside its WebAssembly memory, which never shrinks;
+// the operating system's page cache still holds the data files, so a smaller buffer pool costs little.
+const PGLITE_SETTINGS = ["shared_buffers=32MB"];
+
+/**
+ * Creating a PGlite database runs initdb in a second WebAssembly instance, which leaves the process that
+ * ran it about 500 MB larger until V8 happens to collect it. So a fresh data directory is created by a
+ * short-lived child process, next to its final place and moved there when complete (an interrupted
+ * creation leaves nothing half made); this process only ever opens it.
+ */
+async function createPgliteCluster(directory: string): Promise<void> {
+  if (existsSync(path.join(directory, "PG_VERSION"))) return;
+  const staging = `${directory}.creating`;
+  await rm(staging, { recursive: true, force: true });
+  const script = 'const { PGlite } = await import("@electric-sql/pglite"); await (await PGlite.create(process.argv[1])).close();';
+  await promisify(execFile)(process.execPath, ["--input-type=module", "--eval", script, staging], { cwd: process.cwd() });
+  await rename(staging, directory);
+}
+
 async function connectPglite(dataDir: string): Promise<Connection> {
   const directory = path.resolve(dataDir, "pglite");
   mkdirSync(directory, { recursive: true });
@@ -86,7 +108,8 @@ async function connectPglite(dataDir: string): Promise<Connection> {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    const client = await PGlite.create(directory);
+    await createPgliteCluster(directory);
+    const client = await PGlite.create(directory, { postgresqlconf: PGLITE_SETTINGS });
     const db = drizzle(client, { schema, casing: "snake_case" });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
