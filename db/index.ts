@@ -95,7 +95,14 @@ async function createPgliteCluster(directory: string): Promise<void> {
   const staging = `${directory}.creating`;
   await rm(staging, { recursive: true, force: true });
   const script = 'const { PGlite } = await import("@electric-sql/pglite"); await (await PGlite.create(process.argv[1])).close();';
-  await promisify(execFile)(process.execPath, ["--input-type=module", "--eval", script, staging], { cwd: process.cwd() });
+  try {
+    await promisify(execFile)(process.execPath, ["--input-type=module", "--eval", script, staging], { cwd: process.cwd() });
+  } catch (error) {
+    // stderr quotes PGlite's minified source around the error; its "Error: …" line is what explains it.
+    const stderr = (error as { stderr?: string }).stderr ?? "";
+    const reason = stderr.split("\n").find((line) => /^\w*Error\b/.test(line)) ?? String(error);
+    throw new Error(`Could not create the embedded database in ${directory}: ${reason}`);
+  }
   await rename(staging, directory);
 }
 

@@ -130,8 +130,11 @@ test.describe("triage", () => {
     await signInAsStaff();
     await expect(page.getByRole("link", { name: ticket.subject })).toBeVisible();
 
-    await page.keyboard.press("?");
-    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    // The queue arrives server-rendered; its keys work once React has hydrated it, a moment later.
+    await expect(async () => {
+      await page.keyboard.press("?");
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible({ timeout: 2_000 });
+    }).toPass();
     await page.keyboard.press("Escape");
     await expect(page.getByRole("dialog")).toHaveCount(0);
 

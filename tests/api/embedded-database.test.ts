@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, spawnApp, startTestServer, type TestServer } from "../support/test-server";
@@ -38,5 +41,27 @@ describe("the embedded database is used by one process at a time", () => {
     expect(output).toContain("is in use by another process");
     // The first server is unharmed.
     expect((await api(`${server.baseURL}/api/health`)).status).toBe(200);
+  });
+});
+
+describe("creating the embedded database", () => {
+  it("starts cleanly after an earlier first start was cut off while creating the database", async () => {
+    let dataDir = "";
+    const server = await startTestServer({
+      embedded: true,
+      beforeStart: async (env) => {
+        dataDir = env.DATA_DIR!;
+        // What a first start killed during initdb leaves: a half-made cluster beside the real place.
+        await mkdir(path.join(dataDir, "pglite.creating", "base"), { recursive: true });
+        await writeFile(path.join(dataDir, "pglite.creating", "PG_VERSION"), "18\n");
+      },
+    });
+    try {
+      expect((await api(`${server.baseURL}/api/health`)).status).toBe(200);
+      expect(existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
+      expect(existsSync(path.join(dataDir, "pglite.creating"))).toBe(false);
+    } finally {
+      await server.stop();
+    }
   });
 });
