@@ -479,6 +479,7 @@ async function lighthouseScores() {
     body: JSON.stringify(staff),
   });
   const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+  if (!signIn.ok || !cookie.includes("session_token=")) throw new Error(`Signing in as ${staff.email} failed: ${signIn.status}`);
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],

@@ -54,6 +54,7 @@ export async function revokeApiToken(id: number): Promise<boolean> {
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
+  globalForTokens.kinconectaTokenRevocations = (globalForTokens.kinconectaTokenRevocations ?? 0) + 1;
   for (const [hash, { actor }] of verifiedTokens) if (actor.tokenId === id) verifiedTokens.delete(hash);
   return revoked.length > 0;
 }
@@ -66,6 +67,8 @@ const VERIFIED_TOKEN_TTL_MS = 5_000;
 const MAX_VERIFIED_TOKENS = 1_000;
 const globalForTokens = globalThis as unknown as {
   kinconectaVerifiedTokens?: Map<string, { actor: Actor & { kind: "token" }; until: number }>;
+  /** Bumped by every revocation, so a check that read the token before it cannot remember it after. */
+  kinconectaTokenRevocations?: number;
 };
 const verifiedTokens = (globalForTokens.kinconectaVerifiedTokens ??= new Map());
 
@@ -76,6 +79,7 @@ export async function findTokenActor(token: string): Promise<Actor | null> {
   const verified = verifiedTokens.get(tokenHash);
   if (verified && verified.until > Date.now()) return verified.actor;
 
+  const revocationsBefore = globalForTokens.kinconectaTokenRevocations ?? 0;
   const db = await getDb();
   const [row] = await db
     .select({ id: apiTokens.id, name: apiTokens.name })
@@ -88,7 +92,9 @@ export async function findTokenActor(token: string): Promise<Actor | null> {
   }
   const actor = { kind: "token", tokenId: row.id, name: row.name } as const;
   if (verifiedTokens.size >= MAX_VERIFIED_TOKENS) verifiedTokens.clear();
-  verifiedTokens.set(tokenHash, { actor, until: Date.now() + VERIFIED_TOKEN_TTL_MS });
+  if ((globalForTokens.kinconectaTokenRevocations ?? 0) === revocationsBefore) {
+    verifiedTokens.set(tokenHash, { actor, until: Date.now() + VERIFIED_TOKEN_TTL_MS });
+  }
   void touchToken(row.id);
   return actor;
 }

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,14 +52,14 @@ describe("creating the embedded database", () => {
       beforeStart: async (env) => {
         dataDir = env.DATA_DIR!;
         // What a first start killed during initdb leaves: a half-made cluster beside the real place.
-        await mkdir(path.join(dataDir, "pglite.creating", "base"), { recursive: true });
-        await writeFile(path.join(dataDir, "pglite.creating", "PG_VERSION"), "18\n");
+        await mkdir(path.join(dataDir, "pglite.creating-4242-0", "base"), { recursive: true });
+        await writeFile(path.join(dataDir, "pglite.creating-4242-0", "PG_VERSION"), "18\n");
       },
     });
     try {
       expect((await api(`${server.baseURL}/api/health`)).status).toBe(200);
       expect(existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
-      expect(existsSync(path.join(dataDir, "pglite.creating"))).toBe(false);
+      expect(await readdir(dataDir)).not.toContain("pglite.creating-4242-0");
     } finally {
       await server.stop();
     }
