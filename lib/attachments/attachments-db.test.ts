@@ -1,17 +1,12 @@
 // The attachment domain operations against a real embedded database and local disk: history rows,
 // versions, and the orphan sweep, which the HTTP suite cannot see from outside.
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { setUpEmbeddedDatabase } from "@/tests/support/embedded-database";
 
-const dataDir = await mkdtemp(path.join(tmpdir(), "kinconecta-attachments-unit-"));
-process.env.DATA_DIR = dataDir;
-process.env.DATABASE_URL = "";
-process.env.UPLOADTHING_TOKEN = "";
-
-// Imported after DATA_DIR is set: lib/env.ts reads the environment once, at first import.
-const { closeDb, getDb } = await import("@/db");
+const dataDir = await setUpEmbeddedDatabase("attachments-unit", { UPLOADTHING_TOKEN: "" });
+const { getDb } = await import("@/db");
 const { ticketEvents } = await import("@/db/schema");
 const { eq } = await import("drizzle-orm");
 const { createTicketWithAttachments } = await import("./create-ticket-with-attachments");
@@ -44,15 +39,6 @@ async function history(ticketId: number) {
   const rows = await db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(ticketEvents.id);
   return rows.map((row) => [row.type, row.toValue, row.actor]);
 }
-
-beforeAll(async () => {
-  await getDb();
-}, 60_000);
-
-afterAll(async () => {
-  await closeDb();
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 describe("attachment history", () => {
   it("records attachment_added per file on create and on add, and bumps the version on add", async () => {

@@ -1,21 +1,18 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { setUpEmbeddedDatabase } from "@/tests/support/embedded-database";
 
 // The domain code in this process, on an embedded database and the .eml transport of its own.
-const dataDir = await mkdtemp(path.join(tmpdir(), "kinconecta-outbox-"));
-Object.assign(process.env, {
-  DATA_DIR: dataDir,
-  DATABASE_URL: "",
+const dataDir = await setUpEmbeddedDatabase("outbox", {
   SMTP_URL: "",
   APP_URL: "https://support.example.test",
   OUTBOX_POLL_MS: "50",
   OUTBOX_LEASE_MS: "1000",
 });
 const { eq, sql } = await import("drizzle-orm");
-const { closeDb, getDb } = await import("@/db");
+const { getDb } = await import("@/db");
 const { outboxMessages, ticketEvents } = await import("@/db/schema");
 const { trackingUrl } = await import("@/lib/auth/tracking");
 const { createTicket } = await import("@/lib/tickets/create-ticket");
@@ -48,14 +45,6 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_00
 }
 
 describe("the outbox, in the ticket's transaction", () => {
-  beforeAll(async () => {
-    await getDb();
-  }, 60_000);
-  afterAll(async () => {
-    await closeDb();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
   it("queues nothing when the transaction that filed the ticket rolls back", async () => {
     const db = await getDb();
     let filedId = 0;
