@@ -45,6 +45,8 @@ export const tickets = pgTable(
     status: ticketStatus().notNull().default("open"),
     /** Bumped on every change; the ETag and the `If-Match` precondition are built on it. */
     version: integer().notNull().default(1),
+    /** Part of the private tracking key; staff issuing a new link bumps it, so the old link stops working. */
+    trackingKeyVersion: integer().notNull().default(1),
     createdAt: timestampMs().notNull().defaultNow(),
     updatedAt: timestampMs().notNull().defaultNow(),
     search: tsvector().generatedAlwaysAs(
@@ -137,6 +139,8 @@ export const staffUsers = pgTable("staff_users", {
   role: staffRole().notNull().default("agent"),
   /** A disabled account cannot sign in and has no sessions left. */
   disabled: boolean().notNull().default(false),
+  /** Set on a generated first password: the account must choose its own before using the desk. */
+  mustChangePassword: boolean().notNull().default(false),
   createdAt: timestampMs().notNull().defaultNow(),
   updatedAt: timestampMs().notNull().defaultNow(),
 });
@@ -234,4 +238,29 @@ export const rateLimits = pgTable(
     expire: timestampMs(),
   },
   (t) => [index("rate_limits_expire_idx").on(t.expire)],
+);
+
+/** Settings the instances share, e.g. the generated app secret; each row is written once, race-free (insert … on conflict do nothing). */
+export const appSettings = pgTable("app_settings", {
+  key: text().primaryKey(),
+  value: text().notNull(),
+  createdAt: timestampMs().notNull().defaultNow(),
+});
+
+/** Admin actions (tokens, accounts) and failed sign-ins, for admins to read. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** e.g. "api_token.created", "staff_account.disabled", "sign_in.failed". */
+    action: text().notNull(),
+    /** Who did it: "staff:<email>", "token:<name>", "cli", or the account a failed sign-in named. */
+    actor: text().notNull(),
+    /** What it was done to, e.g. "api_token:3" or "staff_account:<id>". */
+    target: text(),
+    detail: jsonb().$type<Record<string, unknown>>(),
+    ipAddress: text(),
+    createdAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_created_idx").on(t.createdAt.desc(), t.id.desc())],
 );
