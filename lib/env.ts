@@ -34,6 +34,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).transform((size) => size ?? 10),
   APP_SECRET: optional(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)")),
   RATE_LIMITS: optional(z.enum(["on", "off"])).transform((value) => value ?? "on"),
+  RATE_LIMIT_PUBLIC: rateLimitPolicy("120/1m"),
   RATE_LIMIT_PUBLIC_CREATE: rateLimitPolicy("10/1m,50/1h"),
   RATE_LIMIT_AUTHENTICATED: rateLimitPolicy("600/1m"),
   RATE_LIMIT_SIGN_IN: rateLimitPolicy("5/1m,20/1h"),

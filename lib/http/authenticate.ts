@@ -1,7 +1,7 @@
 import "server-only";
 import { type Actor, PUBLIC_ACTOR } from "@/lib/auth/actor";
 import { findTokenActor } from "@/lib/auth/api-tokens";
-import { findStaffActor, type StaffActor } from "@/lib/auth/staff-session";
+import { findStaffActor } from "@/lib/auth/staff-session";
 import { isTrackingKeyValid } from "@/lib/auth/tracking";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -29,24 +29,14 @@ export async function authenticate(request: Request): Promise<Actor> {
   return actor;
 }
 
-/** Staff or an API token: everything but filing a ticket. */
-export async function requireStaffOrToken(request: Request): Promise<Actor> {
-  const actor = await authenticate(request);
-  if (actor.kind === "public") {
-    throw new AppError("unauthorized", 'Sign in as staff or send an API token ("Authorization: Bearer <token>")');
-  }
-  return actor;
+/** The private tracking key a request presents (`X-Tracking-Key`, or the tracking link's `key` parameter), if any. */
+export function trackingKeyOf(request: Request): string | null {
+  return request.headers.get("x-tracking-key") ?? new URL(request.url).searchParams.get("key");
 }
 
-/**
- * Staff, an API token, or the requester with this ticket's private tracking key (the `key` query
- * parameter of the tracking link, or the `X-Tracking-Key` header). A wrong key answers 404, exactly
- * as an unknown ticket does, so ids cannot be probed.
- */
-export async function requireTicketAccess(request: Request, ticketId: number): Promise<Actor> {
-  const key = request.headers.get("x-tracking-key") ?? new URL(request.url).searchParams.get("key");
-  if (key === null) return requireStaffOrToken(request);
-  if (!isTrackingKeyValid(ticketId, key)) throw new AppError("not_found", `Ticket ${ticketId} does not exist`);
+/** The requester holding this ticket's tracking key. A wrong key answers 404, exactly as an unknown ticket does, so ids cannot be probed. */
+export async function requesterFromTrackingKey(ticketId: number, key: string): Promise<Actor> {
+  if (!(await isTrackingKeyValid(ticketId, key))) throw new AppError("not_found", `Ticket ${ticketId} does not exist`);
   return { kind: "requester", ticketId };
 }
 
@@ -61,12 +51,4 @@ function assertSameOrigin(request: Request): void {
   if (!sameOrigin) {
     throw new AppError("forbidden", "Cross-origin request refused: a signed-in write must come from this site's own pages");
   }
-}
-
-/** A signed-in admin (staff session only: an API token cannot mint tokens or accounts). */
-export async function requireAdmin(request: Request): Promise<StaffActor> {
-  const actor = await authenticate(request);
-  if (actor.kind !== "staff") throw new AppError("unauthorized", "Sign in as an admin to use this endpoint");
-  if (actor.role !== "admin") throw new AppError("forbidden", "Only admins may manage API tokens and staff accounts");
-  return actor;
 }

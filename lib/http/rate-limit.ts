@@ -12,9 +12,10 @@ import { AppError } from "@/lib/errors";
  * Redis when REDIS_URL is set. Every limited response carries the IETF RateLimit-Policy and
  * RateLimit headers (draft-ietf-httpapi-ratelimit-headers); over budget is a 429 with Retry-After.
  */
-type RateLimitPolicyName = "public-create" | "authenticated" | "sign-in";
+type RateLimitPolicyName = "public" | "public-create" | "authenticated" | "sign-in";
 
 const POLICIES: Record<RateLimitPolicyName, readonly RateLimitWindow[]> = {
+  public: env.RATE_LIMIT_PUBLIC,
   "public-create": env.RATE_LIMIT_PUBLIC_CREATE,
   authenticated: env.RATE_LIMIT_AUTHENTICATED,
   "sign-in": env.RATE_LIMIT_SIGN_IN,
@@ -111,13 +112,20 @@ async function consume(request: Request, policy: RateLimitPolicyName, key: strin
 }
 
 /**
- * Counts a request against its caller's budget: anonymous callers (who can only file tickets) per
- * client address, everyone else per API token, staff session or tracking link.
+ * A route's budget: by default its caller's (`caller`); `public-create` gives anonymous callers the
+ * stricter budget for filing tickets; `{ off }` exempts a route and says why.
  */
-export function limitRequest(request: Request, actor: Actor): Promise<void> {
-  return actor.kind === "public"
-    ? consume(request, "public-create", clientAddress(request))
-    : consume(request, "authenticated", actorScope(actor));
+export type RequestLimit = "caller" | "public-create" | { off: string };
+
+/**
+ * Counts a request against its caller's budget: anonymous callers and requesters (tracking key) per
+ * client address, API tokens and staff sessions each on their own.
+ */
+export function limitRequest(request: Request, actor: Actor, limit: RequestLimit = "caller"): Promise<void> {
+  if (typeof limit === "object") return Promise.resolve();
+  if (actor.kind === "token" || actor.kind === "staff") return consume(request, "authenticated", actorScope(actor));
+  const policy = actor.kind === "public" && limit === "public-create" ? "public-create" : "public";
+  return consume(request, policy, clientAddress(request));
 }
 
 /** Counts a sign-in attempt per account and client address (call it before checking the password). */

@@ -1,23 +1,21 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { z } from "zod";
 import { parseTicketId } from "@/lib/tickets/get-ticket";
 
-export type TicketContext = { params: Promise<{ id: string }> };
-export type AttachmentContext = { params: Promise<{ id: string; attachmentId: string }> };
+/** A path segment naming a database id; one that cannot exist answers 404 like an unknown one. */
+const idSegment = (notFound: (segment: string) => string) =>
+  z.string().transform((segment, context) => {
+    const id = parseTicketId(segment);
+    if (id === null) context.addIssue({ code: "custom", message: notFound(segment) });
+    return id ?? z.NEVER;
+  });
 
-/** The ticket id in the path; one that cannot exist answers 404 like an unknown one. */
-export async function ticketIdFrom(context: TicketContext): Promise<number> {
-  const { id } = await context.params;
-  const ticketId = parseTicketId(id);
-  if (ticketId === null) throw new AppError("not_found", `Ticket ${id} does not exist`);
-  return ticketId;
-}
+export const ticketParams = z.object({ id: idSegment((segment) => `Ticket ${segment} does not exist`) });
 
-export async function attachmentIdsFrom(context: AttachmentContext): Promise<{ ticketId: number; attachmentId: number }> {
-  const ticketId = await ticketIdFrom(context);
-  const { attachmentId: segment } = await context.params;
-  // Attachment ids are database integers of the same shape as ticket ids.
-  const attachmentId = parseTicketId(segment);
-  if (attachmentId === null) throw new AppError("not_found", `Ticket ${ticketId} has no attachment ${segment}`);
-  return { ticketId, attachmentId };
-}
+export const attachmentParams = ticketParams.extend({
+  attachmentId: idSegment((segment) => `Attachment ${segment} does not exist`),
+});
+
+export const apiTokenParams = z.object({ id: idSegment((segment) => `API token ${segment} does not exist or is already revoked`) });
+
+export const staffAccountParams = z.object({ id: z.string().min(1) });

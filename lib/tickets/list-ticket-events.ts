@@ -2,10 +2,23 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { ticketEvents } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
 import type { TicketEvent } from "./schemas";
 
-/** A ticket's history, oldest first. */
-export async function listTicketEvents(ticketId: number): Promise<TicketEvent[]> {
+/**
+ * Who did something, as a viewer may see it. Staff and API clients see the recorded actor
+ * ("staff:<email>", "token:<name>", …); a requester sees only "requester", "staff" or "system",
+ * never a staff member's address or an integration's name.
+ */
+export function visibleActor(recorded: string, viewer: Actor): string {
+  if (viewer.kind === "staff" || viewer.kind === "token") return recorded;
+  if (recorded === "requester") return "requester";
+  return recorded.startsWith("staff:") ? "staff" : "system";
+}
+
+/** A ticket's history, oldest first, as `viewer` may see it; 404 when the ticket does not exist. */
+export async function listTicketEvents(ticketId: number, viewer: Actor): Promise<TicketEvent[]> {
   const db = await getDb();
   const rows = await db
     .select({
@@ -19,5 +32,7 @@ export async function listTicketEvents(ticketId: number): Promise<TicketEvent[]>
     .from(ticketEvents)
     .where(eq(ticketEvents.ticketId, ticketId))
     .orderBy(asc(ticketEvents.id));
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  // Every ticket has at least its "created" entry, so no rows means no ticket.
+  if (rows.length === 0) throw new AppError("not_found", `Ticket ${ticketId} does not exist`);
+  return rows.map((row) => ({ ...row, actor: visibleActor(row.actor, viewer), createdAt: row.createdAt.toISOString() }));
 }

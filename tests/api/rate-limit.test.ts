@@ -131,3 +131,32 @@ describe("behind a trusted proxy", () => {
     expect((await viaProxy("198.51.100.2")).status).toBe(201);
   });
 });
+
+describe("requesters and anonymous readers", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ extraEnv: { ...LIMITS, RATE_LIMIT_PUBLIC: "3/1m" } });
+  });
+  afterAll(() => server.stop());
+
+  it("counts a tracking key's reads and uploads against its address's budget, and never limits the health check", async () => {
+    const created = await fileTicket(server);
+    const { id, trackingUrl } = (await created.json()) as { id: number; trackingUrl: string };
+    const key = { "x-tracking-key": new URL(trackingUrl).searchParams.get("key")! };
+    const upload = () => {
+      const form = new FormData();
+      form.append("attachments", new Blob(["hello"], { type: "text/plain" }), "note.txt");
+      return api(`${server.baseURL}/api/support-tickets/${id}/attachments`, { method: "POST", headers: key, body: form });
+    };
+    const answers = [
+      await api(`${server.baseURL}/api/support-tickets/${id}`, { headers: key }),
+      await upload(),
+      await api(`${server.baseURL}/api/support-tickets/${id}/events`, { headers: key }),
+      await upload(),
+    ];
+    expect(answers.map((response) => response.status)).toEqual([200, 200, 200, 429]);
+    expect(answers[0]!.headers.get("ratelimit-policy")).toBe('"public-60s";q=3;w=60');
+    await expectRateLimited(answers[3]!);
+    for (let i = 0; i < 5; i++) expect((await api(`${server.baseURL}/api/health`)).status).toBe(200);
+  });
+});

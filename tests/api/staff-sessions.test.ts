@@ -118,7 +118,7 @@ describe("admin API", () => {
 
   test.each([
     ["no credentials", {}, 401],
-    ["an API token", auth, 401],
+    ["an API token", auth, 403],
   ])("the admin API refuses %s", async (_label, headers, status) => {
     await expectProblem(await api("/api/admin/api-tokens", { headers }), status);
     await expectProblem(await api("/api/admin/api-tokens", { method: "POST", headers, json: { name: "x" } }), status);

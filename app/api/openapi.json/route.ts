@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { withProblems } from "@/lib/http/handler";
+import { defineRoute } from "@/lib/http/define-route";
 import { jsonResponse } from "@/lib/http/ticket-responses";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 
@@ -7,7 +7,7 @@ import { buildOpenApiDocument } from "@/lib/openapi/document";
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 
 // GET /api/openapi.json – the OpenAPI 3.1 description of this API (public; drives /docs/api)
-export const GET = withProblems(async () => {
+export const GET = defineRoute({ access: ["public"] }, async () => {
   document ??= buildOpenApiDocument(env.APP_URL);
   return jsonResponse(document, { headers: { "cache-control": "public, max-age=300" } });
 });

@@ -1,10 +1,8 @@
 import { actorScope } from "@/lib/auth/actor";
 import { createTicketWithAttachments } from "@/lib/attachments/create-ticket-with-attachments";
-import { authenticate, requireStaffOrToken } from "@/lib/http/authenticate";
-import { withProblems } from "@/lib/http/handler";
+import { defineRoute } from "@/lib/http/define-route";
 import { withIdempotency } from "@/lib/http/idempotency";
 import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
-import { limitRequest } from "@/lib/http/rate-limit";
 import { createdTicketResponse, etag, jsonResponse } from "@/lib/http/ticket-responses";
 import { readTicketSubmission } from "@/lib/http/ticket-submission";
 import { createTicket } from "@/lib/tickets/create-ticket";
@@ -13,19 +11,15 @@ import { createTicketInput } from "@/lib/tickets/schemas";
 import { ticketUrl } from "@/lib/tickets/serialize";
 
 // GET /api/support-tickets – one page of tickets, newest first; the next page is in the Link header
-export const GET = withProblems(async (request) => {
-  await limitRequest(request, await requireStaffOrToken(request));
+export const GET = defineRoute({ access: ["staff", "token"] }, async ({ request }) => {
   const url = new URL(request.url);
-  const query = listQueryFromUrl(url);
-  const page = await listTickets(query);
+  const page = await listTickets(listQueryFromUrl(url));
   const headers: HeadersInit = page.nextCursor ? { link: nextPageLink(url, page.nextCursor) } : {};
   return jsonResponse(page.tickets, { headers });
 });
 
 // POST /api/support-tickets – file a ticket as JSON, or as multipart/form-data with files (anyone; API tokens may also import status and dates)
-export const POST = withProblems(async (request) => {
-  const actor = await authenticate(request);
-  await limitRequest(request, actor);
+export const POST = defineRoute({ access: ["public"], limit: "public-create" }, async ({ request, actor }) => {
   const submission = await readTicketSubmission(request);
   try {
     const input = createTicketInput.parse(submission.fields);

@@ -1,8 +1,9 @@
-// GET /docs/api – the interactive API reference (Scalar), rendered in the browser from /api/openapi.json
+import { defineRoute } from "@/lib/http/define-route";
 
 const SCALAR_CONFIGURATION = { url: "/api/openapi.json", telemetry: false };
 
-export function GET(request: Request): Response {
+// GET /docs/api – the interactive API reference (Scalar), rendered in the browser from /api/openapi.json
+export const GET = defineRoute({ access: ["public"] }, async ({ request }) => {
   // proxy.ts sets a fresh nonce per request and allows only scripts that carry it. Scalar bundles zod,
   // which probes for eval unless told to run "jitless"; the probe alone would break the CSP.
   const nonce = request.headers.get("x-nonce") ?? "";
@@ -20,5 +21,7 @@ export function GET(request: Request): Response {
 <script nonce="${nonce}">Scalar.createApiReference("#api-reference", ${JSON.stringify(SCALAR_CONFIGURATION)});</script>
 </body>
 </html>`;
-  return new Response(html, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
-}
+  // A page, not API data: it keeps the page policy proxy.ts made for this request (with its nonce).
+  const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
+  return new Response(html, { headers: { ...headers, "content-security-policy": request.headers.get("content-security-policy") ?? "" } });
+});

@@ -33,12 +33,12 @@ const CreateStaffAccountInput = createStaffAccountInput.meta({
 
 type _TokenListMatches = Assert<Same<z.infer<typeof apiTokenSummarySchema>, ApiTokenSummary>>;
 
-const ADMIN_ONLY = "Admins only, signed in on the staff pages (an API token gets 401).";
+const ADMIN_ONLY = "Admins only, signed in on the staff pages (an API token gets 403).";
 const adminProblems = {
-  401: "Not signed in as staff (an API token is not accepted here)",
-  403: "Signed in, but not an admin; or a write from another origin (CSRF)",
+  401: "Not signed in",
+  403: "Signed in, but not an admin; an API token; or a write from another origin (CSRF)",
 } as const;
-const adminReadProblems = { ...adminProblems, 403: "Signed in, but not an admin" } as const;
+const adminReadProblems = { ...adminProblems, 403: "Signed in, but not an admin; or an API token" } as const;
 
 const apiTokenIdPath = z.object({
   id: z.coerce.number().int().min(1).meta({ description: "The token's id", example: 3 }),
@@ -60,7 +60,7 @@ export const adminPaths: ZodOpenApiPathsObject = {
           description: "The tokens, newest first",
           content: { "application/json": { schema: z.array(ApiToken), examples: { tokens: adminExamples.tokenList } } },
         },
-        ...problemResponses([401, 403, 500], { rateLimited: false, descriptions: adminReadProblems }),
+        ...problemResponses([401, 403, 429, 500], { descriptions: adminReadProblems }),
       },
     },
     post: {
@@ -78,7 +78,7 @@ export const adminPaths: ZodOpenApiPathsObject = {
           description: "Created",
           content: { "application/json": { schema: CreatedApiToken, examples: { zapier: adminExamples.createdToken } } },
         },
-        ...problemResponses([400, 401, 403, 413, 415, 422, 500], { rateLimited: false, descriptions: adminProblems }),
+        ...problemResponses([400, 401, 403, 413, 415, 422, 429, 500], { descriptions: adminProblems }),
       },
     },
   },
@@ -92,8 +92,7 @@ export const adminPaths: ZodOpenApiPathsObject = {
       requestParams: { path: apiTokenIdPath },
       responses: {
         204: { description: "Revoked" },
-        ...problemResponses([401, 403, 404, 500], {
-          rateLimited: false,
+        ...problemResponses([401, 403, 404, 429, 500], {
           descriptions: { ...adminProblems, 404: "No such token, or it is already revoked" },
         }),
       },
@@ -111,7 +110,7 @@ export const adminPaths: ZodOpenApiPathsObject = {
           description: "The accounts, by email",
           content: { "application/json": { schema: z.array(StaffAccount), examples: { accounts: adminExamples.staffList } } },
         },
-        ...problemResponses([401, 403, 500], { rateLimited: false, descriptions: adminReadProblems }),
+        ...problemResponses([401, 403, 429, 500], { descriptions: adminReadProblems }),
       },
     },
     post: {
@@ -134,8 +133,7 @@ export const adminPaths: ZodOpenApiPathsObject = {
           description: "Created",
           content: { "application/json": { schema: StaffAccount, examples: { agent: adminExamples.createdStaffAccount } } },
         },
-        ...problemResponses([400, 401, 403, 413, 415, 422, 500, 503], {
-          rateLimited: false,
+        ...problemResponses([400, 401, 403, 413, 415, 422, 429, 500, 503], {
           descriptions: {
             ...adminProblems,
             422: "The input failed validation, or an account with this email exists; `errors` names each field",
@@ -157,8 +155,7 @@ export const adminPaths: ZodOpenApiPathsObject = {
       requestParams: { path: staffAccountIdPath },
       responses: {
         204: { description: "Disabled (also when it already was)" },
-        ...problemResponses([401, 403, 404, 409, 500], {
-          rateLimited: false,
+        ...problemResponses([401, 403, 404, 409, 429, 500], {
           descriptions: { ...adminProblems, 404: "No such staff account", 409: "An admin cannot disable their own account" },
         }),
       },

@@ -56,8 +56,7 @@ export const attachmentPaths: ZodOpenApiPathsObject = {
           headers: z.object({ ETag: headers.etag }),
           content: { "application/json": { schema: Ticket } },
         },
-        ...problemResponses([400, 401, 403, 404, 409, 413, 415, 422, 500, 503], {
-          rateLimited: false,
+        ...problemResponses([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503], {
           descriptions: {
             ...attachmentProblemDescriptions,
             400: "The multipart body is malformed or was interrupted",
@@ -105,8 +104,7 @@ export const attachmentPaths: ZodOpenApiPathsObject = {
             ...downloadHeaders,
           }),
         },
-        ...problemResponses([401, 404, 500], {
-          rateLimited: false,
+        ...problemResponses([401, 404, 429, 500], {
           descriptions: {
             404: "No such ticket or attachment (an attachment is only found under its own ticket), or a wrong tracking key",
           },

@@ -34,8 +34,7 @@ export const notificationPaths: ZodOpenApiPathsObject = {
             "application/json": { schema: z.array(OutboxMessage), examples: { sent: notificationExamples.outbox } },
           },
         },
-        ...problemResponses([401, 403, 422, 500], {
-          rateLimited: false,
+        ...problemResponses([401, 403, 422, 429, 500], {
           descriptions: { 403: "Signed in as an agent: only admins (and API tokens) see the outbox" },
         }),
       },

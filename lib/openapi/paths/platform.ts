@@ -53,6 +53,7 @@ export const platformPaths: ZodOpenApiPathsObject = {
           description: "The OpenAPI document",
           content: { "application/json": { schema: z.looseObject({ openapi: z.string() }) } },
         },
+        ...problemResponses([429]),
       },
     },
   },

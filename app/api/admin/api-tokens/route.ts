@@ -1,19 +1,12 @@
 import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
-import { requireAdmin } from "@/lib/http/authenticate";
-import { readJson } from "@/lib/http/body";
-import { withProblems } from "@/lib/http/handler";
+import { defineRoute } from "@/lib/http/define-route";
 import { jsonResponse } from "@/lib/http/ticket-responses";
 import { createApiTokenInput } from "@/lib/staff/schemas";
 
 // GET /api/admin/api-tokens – every API token (never the token itself), newest first (admins)
-export const GET = withProblems(async (request) => {
-  await requireAdmin(request);
-  return jsonResponse(await listApiTokens());
-});
+export const GET = defineRoute({ access: ["admin"] }, async () => jsonResponse(await listApiTokens()));
 
 // POST /api/admin/api-tokens – create a token; the response is the only time it is shown (admins)
-export const POST = withProblems(async (request) => {
-  await requireAdmin(request);
-  const { name } = createApiTokenInput.parse(await readJson(request));
-  return jsonResponse(await createApiToken(name), { status: 201 });
-});
+export const POST = defineRoute({ access: ["admin"], body: createApiTokenInput }, async ({ body }) =>
+  jsonResponse(await createApiToken(body.name), { status: 201 }),
+);

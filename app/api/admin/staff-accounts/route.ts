@@ -1,20 +1,13 @@
-import { requireAdmin } from "@/lib/http/authenticate";
-import { readJson } from "@/lib/http/body";
-import { withProblems } from "@/lib/http/handler";
+import { defineRoute } from "@/lib/http/define-route";
 import { jsonResponse } from "@/lib/http/ticket-responses";
 import { createStaffAccount } from "@/lib/staff/create-staff-account";
 import { listStaffAccounts } from "@/lib/staff/list-staff-accounts";
 import { createStaffAccountInput } from "@/lib/staff/schemas";
 
 // GET /api/admin/staff-accounts – every staff account (admins)
-export const GET = withProblems(async (request) => {
-  await requireAdmin(request);
-  return jsonResponse(await listStaffAccounts());
-});
+export const GET = defineRoute({ access: ["admin"] }, async () => jsonResponse(await listStaffAccounts()));
 
 // POST /api/admin/staff-accounts – create an agent or admin account (admins)
-export const POST = withProblems(async (request) => {
-  await requireAdmin(request);
-  const input = createStaffAccountInput.parse(await readJson(request));
-  return jsonResponse(await createStaffAccount(input), { status: 201 });
-});
+export const POST = defineRoute({ access: ["admin"], body: createStaffAccountInput }, async ({ body }) =>
+  jsonResponse(await createStaffAccount(body), { status: 201 }),
+);

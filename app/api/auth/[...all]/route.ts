@@ -1,14 +1,12 @@
 import { getStaffAuth } from "@/lib/auth/staff-auth";
-import { withProblems } from "@/lib/http/handler";
+import { defineRoute } from "@/lib/http/define-route";
 import { limitSignIn } from "@/lib/http/rate-limit";
 
 // GET /api/auth/* – better-auth's own endpoints (get-session)
-export async function GET(request: Request): Promise<Response> {
-  return (await getStaffAuth()).handler(request);
-}
+export const GET = defineRoute({ access: ["public"] }, async ({ request }) => (await getStaffAuth()).handler(request));
 
 // POST /api/auth/* – sign-in/email (after spending the account's and address's sign-in budget), sign-out
-export const POST = withProblems(async (request) => {
+export const POST = defineRoute({ access: ["public"] }, async ({ request }) => {
   if (new URL(request.url).pathname.endsWith("/sign-in/email")) {
     const { email } = (await request
       .clone()

@@ -19,11 +19,8 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-/** Who did it, as the requester should read it (staff addresses stay internal). */
-function publicActor(actor: string): string {
-  if (actor === "requester") return "You";
-  return actor.startsWith("staff:") ? "Support team" : "Kinconecta";
-}
+/** Who did it, in the requester's words (listTicketEvents already hides who exactly on staff's side). */
+const ACTOR_NAMES: Record<string, string> = { requester: "You", staff: "Support team", system: "Kinconecta" };
 
 /** The requester's private page. A missing or wrong key is a 404, exactly like an unknown ticket. */
 export default async function TrackTicketPage({ params, searchParams }: PageProps<"/support/tickets/[id]">) {
@@ -37,7 +34,10 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
       throw error;
     },
   );
-  const events = (await listTicketEvents(ticketId)).map((event) => ({ ...event, actor: publicActor(event.actor) }));
+  const events = (await listTicketEvents(ticketId, { kind: "requester", ticketId })).map((event) => ({
+    ...event,
+    actor: ACTOR_NAMES[event.actor] ?? event.actor,
+  }));
   const created = new Date(ticket.createdAt).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 
   return (

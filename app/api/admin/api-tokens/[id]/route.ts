@@ -1,14 +1,12 @@
 import { revokeApiToken } from "@/lib/auth/api-tokens";
 import { AppError } from "@/lib/errors";
-import { requireAdmin } from "@/lib/http/authenticate";
-import { withProblems } from "@/lib/http/handler";
+import { defineRoute } from "@/lib/http/define-route";
+import { apiTokenParams } from "@/lib/http/route-params";
 
 // DELETE /api/admin/api-tokens/{id} – revoke a token; it stops working at once (admins)
-export const DELETE = withProblems(async (request, context: { params: Promise<{ id: string }> }) => {
-  await requireAdmin(request);
-  const { id } = await context.params;
-  if (!/^[1-9]\d{0,8}$/.test(id) || !(await revokeApiToken(Number(id)))) {
-    throw new AppError("not_found", `API token ${id} does not exist or is already revoked`);
+export const DELETE = defineRoute({ access: ["admin"], params: apiTokenParams }, async ({ params }) => {
+  if (!(await revokeApiToken(params.id))) {
+    throw new AppError("not_found", `API token ${params.id} does not exist or is already revoked`);
   }
   return new Response(null, { status: 204 });
 });

@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TicketPage({ params }: Props) {
-  await requireStaffPage();
+  const staff = await requireStaffPage();
   const id = parseTicketId((await params).id);
   if (id === null) notFound();
   const loaded = await getTicketOrThrow(id).catch((error: unknown) => {
@@ -25,7 +25,7 @@ export default async function TicketPage({ params }: Props) {
   });
   const queryClient = new QueryClient();
   queryClient.setQueryData(staffQueryKeys.ticket(id), { ticket: loaded.ticket, etag: etag(loaded.version) });
-  queryClient.setQueryData(staffQueryKeys.events(id), await listTicketEvents(id));
+  queryClient.setQueryData(staffQueryKeys.events(id), await listTicketEvents(id, staff));
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <HydrationBoundary state={dehydrate(queryClient)}>

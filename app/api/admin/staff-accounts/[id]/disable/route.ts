@@ -1,11 +1,9 @@
-import { requireAdmin } from "@/lib/http/authenticate";
-import { withProblems } from "@/lib/http/handler";
+import { defineRoute } from "@/lib/http/define-route";
+import { staffAccountParams } from "@/lib/http/route-params";
 import { disableStaffAccount } from "@/lib/staff/disable-staff-account";
 
 // POST /api/admin/staff-accounts/{id}/disable – refuse the account's sign-ins and end its sessions (admins)
-export const POST = withProblems(async (request, context: { params: Promise<{ id: string }> }) => {
-  const admin = await requireAdmin(request);
-  const { id } = await context.params;
-  await disableStaffAccount(id, admin.userId);
+export const POST = defineRoute({ access: ["admin"], params: staffAccountParams }, async ({ actor, params }) => {
+  await disableStaffAccount(params.id, actor.userId);
   return new Response(null, { status: 204 });
 });
