@@ -1,4 +1,5 @@
 import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
+import { auditOrigin } from "@/lib/http/audit-origin";
 import { requireAdmin } from "@/lib/http/authenticate";
 import { readJson } from "@/lib/http/body";
 import { withProblems } from "@/lib/http/handler";
@@ -13,7 +14,7 @@ export const GET = withProblems(async (request) => {
 
 // POST /api/admin/api-tokens – create a token; the response is the only time it is shown (admins)
 export const POST = withProblems(async (request) => {
-  await requireAdmin(request);
+  const admin = await requireAdmin(request);
   const { name } = createApiTokenInput.parse(await readJson(request));
-  return jsonResponse(await createApiToken(name), { status: 201 });
+  return jsonResponse(await createApiToken(name, auditOrigin(request, admin)), { status: 201 });
 });

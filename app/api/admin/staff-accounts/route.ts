@@ -1,3 +1,4 @@
+import { auditOrigin } from "@/lib/http/audit-origin";
 import { requireAdmin } from "@/lib/http/authenticate";
 import { readJson } from "@/lib/http/body";
 import { withProblems } from "@/lib/http/handler";
@@ -14,7 +15,7 @@ export const GET = withProblems(async (request) => {
 
 // POST /api/admin/staff-accounts – create an agent or admin account (admins)
 export const POST = withProblems(async (request) => {
-  await requireAdmin(request);
+  const admin = await requireAdmin(request);
   const input = createStaffAccountInput.parse(await readJson(request));
-  return jsonResponse(await createStaffAccount(input), { status: 201 });
+  return jsonResponse(await createStaffAccount(input, auditOrigin(request, admin)), { status: 201 });
 });
