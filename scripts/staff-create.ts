@@ -1,5 +1,6 @@
 // npm run staff:create -- <email> [--admin]   The password is read from standard input (not echoed on a terminal).
 import { CLI_ORIGIN } from "@/lib/audit/record-audit";
+import { assertPasswordNotCommon } from "@/lib/staff/common-passwords";
 import { createStaffAccount } from "@/lib/staff/create-staff-account";
 import { createStaffAccountInput } from "@/lib/staff/schemas";
 import { readPassword } from "./read-password";
@@ -19,6 +20,12 @@ const password = passwordArgument ?? (await readPassword(`Password for ${email}:
 const input = createStaffAccountInput.safeParse({ email, password, role: args.includes("--admin") ? "admin" : "agent" });
 if (!input.success) {
   for (const issue of input.error.issues) console.error(issue.message);
+  process.exit(2);
+}
+try {
+  assertPasswordNotCommon("password", input.data.password);
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(2);
 }
 
