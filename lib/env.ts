@@ -38,11 +38,22 @@ const envSchema = z.object({
   RATE_LIMIT_PUBLIC_CREATE: rateLimitPolicy("10/1m,50/1h"),
   RATE_LIMIT_AUTHENTICATED: rateLimitPolicy("600/1m"),
   RATE_LIMIT_SIGN_IN: rateLimitPolicy("5/1m,20/1h"),
+  /** Sign-in attempts on one account from every address together (slows a botnet guessing one password). */
+  RATE_LIMIT_SIGN_IN_ACCOUNT: rateLimitPolicy("10/15m,50/1d"),
+  /** Sign-in attempts from one address on every account together (slows credential stuffing). */
+  RATE_LIMIT_SIGN_IN_ADDRESS: rateLimitPolicy("20/15m,100/1d"),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
   /** Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed, e.g. `10.0.0.0/8,::1`. */
   TRUSTED_PROXIES: optional(z.string())
     .transform((list) => (list ?? "").split(",").map((entry) => entry.trim()).filter(Boolean))
     .refine((entries) => entries.every(isAddressOrRange), "must be IP addresses or CIDR ranges, comma-separated"),
+  /** How long a staff session may live from its sign-in, however active (e.g. `30d`, `12h`). */
+  STAFF_SESSION_MAX_AGE: optional(z.string().regex(/^\s*[1-9]\d*[smhd]\s*$/, "must look like 30d (units s, m, h, d)")).transform(
+    (duration) => {
+      const [, count, unit] = /(\d+)([smhd])/.exec(duration ?? "30d")!;
+      return Number(count) * WINDOW_SECONDS[unit as keyof typeof WINDOW_SECONDS];
+    },
+  ),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
   /** Set → attachments are stored on UploadThing; unset → on local disk under DATA_DIR/attachments. */
   UPLOADTHING_TOKEN: optional(z.string().min(1)),

@@ -1,4 +1,5 @@
 // npm run token:create -- <name>   Prints the new API token alone on the last line of stdout.
+import { CLI_ORIGIN } from "@/lib/audit/record-audit";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { runCommand } from "./run-command";
 
@@ -9,7 +10,7 @@ if (!name) {
 }
 
 await runCommand(async () => {
-  const created = await createApiToken(name);
+  const created = await createApiToken(name, CLI_ORIGIN);
   console.log(`Created API token #${created.id} "${created.name}". It is shown once; store it now:`);
   console.log(created.token);
 });

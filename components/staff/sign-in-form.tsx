@@ -9,6 +9,7 @@ const MESSAGES: Record<number, string> = {
 };
 
 function failureMessage(status: number, retryAfter: string | null): string {
+  if (status === 503) return "Sign-in is paused for a moment on our side. Try again shortly.";
   if (status === 429) {
     const seconds = Number(retryAfter);
     return `Too many sign-in attempts. Wait ${Number.isFinite(seconds) && seconds > 0 ? `${seconds} seconds` : "a minute"} and try again.`;

@@ -2,20 +2,25 @@ import "server-only";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
+import { type AuditOrigin, recordAudit } from "@/lib/audit/record-audit";
 import { randomSecret, sha256Hex } from "@/lib/crypto";
 import type { Actor } from "./actor";
 
 const TOKEN_PREFIX = "kct_";
 
 /** Creates an API token and returns it; only its hash is stored, so it cannot be shown again. */
-export async function createApiToken(name: string): Promise<{ id: number; name: string; token: string }> {
+export async function createApiToken(name: string, origin: AuditOrigin): Promise<{ id: number; name: string; token: string }> {
   const token = randomSecret(TOKEN_PREFIX);
   const db = await getDb();
-  const [row] = await db
-    .insert(apiTokens)
-    .values({ name, tokenHash: sha256Hex(token) })
-    .returning({ id: apiTokens.id, name: apiTokens.name });
-  return { ...row!, token };
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(apiTokens)
+      .values({ name, tokenHash: sha256Hex(token) })
+      .returning({ id: apiTokens.id, name: apiTokens.name });
+    await recordAudit(tx, origin, { action: "api_token.created", target: `api_token:${created!.id}`, detail: { name } });
+    return created!;
+  });
+  return { ...row, token };
 }
 
 export interface ApiTokenSummary {
@@ -47,13 +52,17 @@ export async function listApiTokens(): Promise<ApiTokenSummary[]> {
   }));
 }
 
-export async function revokeApiToken(id: number): Promise<boolean> {
+export async function revokeApiToken(id: number, origin: AuditOrigin): Promise<boolean> {
   const db = await getDb();
-  const revoked = await db
-    .update(apiTokens)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
+  const revoked = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(apiTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .returning({ name: apiTokens.name });
+    if (rows[0]) await recordAudit(tx, origin, { action: "api_token.revoked", target: `api_token:${id}`, detail: { name: rows[0].name } });
+    return rows;
+  });
   globalForTokens.kinconectaTokenRevocations = (globalForTokens.kinconectaTokenRevocations ?? 0) + 1;
   for (const [hash, { actor }] of verifiedTokens) if (actor.tokenId === id) verifiedTokens.delete(hash);
   return revoked.length > 0;

@@ -34,9 +34,11 @@ async function createStaffAuth() {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "agent", input: false },
         disabled: { type: "boolean", required: false, defaultValue: false, input: false },
+        mustChangePassword: { type: "boolean", required: false, defaultValue: false, input: false },
       },
     },
     // No cookie cache: every request reads the session row, so signing out or disabling an account takes effect at once.
+    // Besides this sliding idle window, a session ends STAFF_SESSION_MAX_AGE after sign-in (staff-session.ts).
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     databaseHooks: {
       session: {

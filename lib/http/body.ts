@@ -21,6 +21,25 @@ export async function readJsonWithText(
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new AppError("unsupported_media_type", "Send the body as application/json");
   }
+  const bytes = await readBodyBytes(request, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("bad_request", "The body is not valid UTF-8");
+  }
+  try {
+    return { value: JSON.parse(text), text };
+  } catch (error) {
+    throw new AppError("bad_request", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Reads a body whole, refusing (413) one that declares or streams more than `maxBytes` as soon as it
+ * does, without reading the rest.
+ */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw tooLarge(maxBytes);
 
@@ -39,17 +58,7 @@ export async function readJsonWithText(
       chunks.push(value);
     }
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new AppError("bad_request", "The body is not valid UTF-8");
-  }
-  try {
-    return { value: JSON.parse(text), text };
-  } catch (error) {
-    throw new AppError("bad_request", `The body is not valid JSON: ${(error as Error).message}`);
-  }
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(maxBytes: number): AppError {

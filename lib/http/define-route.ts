@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import { type Actor, PUBLIC_ACTOR } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { authenticate, requesterFromTrackingKey, trackingKeyOf } from "./authenticate";
 import { readJson } from "./body";
@@ -10,14 +10,16 @@ import { limitRequest, type RequestLimit } from "./rate-limit";
 /**
  * Who may call a route:
  * - `public`: anyone (a token or session that is sent must still check out);
+ * - `anyone`: anyone, credentials unread: for the routes that do their own (better-auth's sign-in, sign-out…);
  * - `requester`: whoever holds the private tracking key of the ticket in the path (`?key=` or `X-Tracking-Key`);
  * - `staff`: a signed-in agent or admin; `admin`: a signed-in admin; `token`: an API token.
  */
-export type Access = "public" | "requester" | "staff" | "admin" | "token";
+export type Access = "public" | "anyone" | "requester" | "staff" | "admin" | "token";
 
 /** The caller a handler gets, narrowed by its route's access list. */
 type ActorFor = {
   public: Actor;
+  anyone: Extract<Actor, { kind: "public" }>;
   requester: Extract<Actor, { kind: "requester" }>;
   staff: Extract<Actor, { kind: "staff" }>;
   admin: Extract<Actor, { kind: "staff" }>;
@@ -106,6 +108,7 @@ async function authorise(request: Request, access: readonly Access[], params: un
     if (typeof ticketId !== "number") throw new Error("A route open to requesters needs a ticket `id` path parameter");
     return requesterFromTrackingKey(ticketId, key);
   }
+  if (access.includes("anyone")) return PUBLIC_ACTOR;
   const actor = await authenticate(request);
   if (ACTOR_ACCESS[actor.kind](access, actor)) return actor;
   throw refusal(access, actor);

@@ -12,13 +12,15 @@ import { AppError } from "@/lib/errors";
  * Redis when REDIS_URL is set. Every limited response carries the IETF RateLimit-Policy and
  * RateLimit headers (draft-ietf-httpapi-ratelimit-headers); over budget is a 429 with Retry-After.
  */
-type RateLimitPolicyName = "public" | "public-create" | "authenticated" | "sign-in";
+type RateLimitPolicyName = "public" | "public-create" | "authenticated" | "sign-in" | "sign-in-account" | "sign-in-address";
 
 const POLICIES: Record<RateLimitPolicyName, readonly RateLimitWindow[]> = {
   public: env.RATE_LIMIT_PUBLIC,
   "public-create": env.RATE_LIMIT_PUBLIC_CREATE,
   authenticated: env.RATE_LIMIT_AUTHENTICATED,
   "sign-in": env.RATE_LIMIT_SIGN_IN,
+  "sign-in-account": env.RATE_LIMIT_SIGN_IN_ACCOUNT,
+  "sign-in-address": env.RATE_LIMIT_SIGN_IN_ADDRESS,
 };
 
 /**
@@ -78,30 +80,50 @@ function windowName(policy: RateLimitPolicyName, { seconds }: RateLimitWindow): 
   return `${policy}-${seconds}s`;
 }
 
-/** Spends one request of `key`'s budget under `policy`; throws a 429 when any window is used up. */
-async function consume(request: Request, policy: RateLimitPolicyName, key: string): Promise<void> {
-  if (env.RATE_LIMITS === "off") return;
-  const limiters = await limitersFor(policy);
-  const outcomes = await Promise.allSettled(limiters.map(({ limiter }) => limiter.consume(key)));
+interface Budget {
+  policy: RateLimitPolicyName;
+  key: string;
+}
 
-  const states: Array<{ window: RateLimitWindow; remaining: number; resetSeconds: number; exceeded: boolean }> = [];
+/**
+ * Spends one request of every budget; throws a 429 when any window of any of them is used up. When the
+ * store cannot be reached, `whenStoreIsDown` decides: let the request through uncounted, or refuse it (503).
+ */
+async function consume(request: Request, budgets: Budget[], whenStoreIsDown: "let-through" | "refuse"): Promise<void> {
+  if (env.RATE_LIMITS === "off") return;
+  const checks = (
+    await Promise.all(
+      budgets.map(async ({ policy, key }) => (await limitersFor(policy)).map((limiter) => ({ policy, key, ...limiter }))),
+    )
+  ).flat();
+  const outcomes = await Promise.allSettled(checks.map(({ limiter, key }) => limiter.consume(key)));
+
+  const states: Array<{ name: string; window: RateLimitWindow; remaining: number; resetSeconds: number; exceeded: boolean }> = [];
   for (const [index, outcome] of outcomes.entries()) {
     const result = outcome.status === "fulfilled" ? outcome.value : outcome.reason;
+    const { policy, window } = checks[index]!;
     if (!(result instanceof RateLimiterRes)) {
+      if (whenStoreIsDown === "refuse") {
+        console.error(`Rate limit "${policy}" could not be checked; refusing the request`, result);
+        throw new AppError("unavailable", "Sign-in is paused because its attempt limits cannot be checked; try again shortly", {
+          retryAfterSeconds: 5,
+        });
+      }
       // The store is down: serving requests matters more than counting them.
       console.error(`Rate limit "${policy}" could not be checked; letting the request through`, result);
       return;
     }
     states.push({
-      window: limiters[index]!.window,
+      name: windowName(policy, window),
+      window,
       remaining: result.remainingPoints,
       resetSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
       exceeded: outcome.status === "rejected",
     });
   }
   pendingHeaders.set(request, {
-    "ratelimit-policy": states.map(({ window }) => `"${windowName(policy, window)}";q=${window.points};w=${window.seconds}`).join(", "),
-    ratelimit: states.map((s) => `"${windowName(policy, s.window)}";r=${s.remaining};t=${s.resetSeconds}`).join(", "),
+    "ratelimit-policy": states.map(({ name, window }) => `"${name}";q=${window.points};w=${window.seconds}`).join(", "),
+    ratelimit: states.map((s) => `"${s.name}";r=${s.remaining};t=${s.resetSeconds}`).join(", "),
   });
 
   const exceeded = states.filter((state) => state.exceeded);
@@ -123,14 +145,30 @@ export type RequestLimit = "caller" | "public-create" | { off: string };
  */
 export function limitRequest(request: Request, actor: Actor, limit: RequestLimit = "caller"): Promise<void> {
   if (typeof limit === "object") return Promise.resolve();
-  if (actor.kind === "token" || actor.kind === "staff") return consume(request, "authenticated", actorScope(actor));
-  const policy = actor.kind === "public" && limit === "public-create" ? "public-create" : "public";
-  return consume(request, policy, clientAddress(request));
+  const budget: Budget =
+    actor.kind === "token" || actor.kind === "staff"
+      ? { policy: "authenticated", key: actorScope(actor) }
+      : { policy: actor.kind === "public" && limit === "public-create" ? "public-create" : "public", key: clientAddress(request) };
+  return consume(request, [budget], "let-through");
 }
 
-/** Counts a sign-in attempt per account and client address (call it before checking the password). */
+/**
+ * Counts a sign-in attempt (call it before checking the password) per account and address, per account
+ * from every address, and per address on every account. Unlike other requests, an attempt the store
+ * cannot count is refused: an outage must not open the way to unlimited password guessing.
+ */
 export function limitSignIn(request: Request, account: string): Promise<void> {
-  return consume(request, "sign-in", `${account.trim().toLowerCase()}|${clientAddress(request)}`);
+  const normalisedAccount = account.trim().toLowerCase();
+  const address = clientAddress(request);
+  return consume(
+    request,
+    [
+      { policy: "sign-in", key: `${normalisedAccount}|${address}` },
+      { policy: "sign-in-account", key: normalisedAccount },
+      { policy: "sign-in-address", key: address },
+    ],
+    "refuse",
+  );
 }
 
 /** Adds the RateLimit headers recorded for this request, if any, to its response's headers. */
@@ -160,7 +198,7 @@ let warnedAboutPeerAddress = false;
  * The caller's IP address: the connection's, unless that is a trusted proxy, in which case the
  * nearest X-Forwarded-For entry that is not itself a trusted proxy.
  */
-function clientAddress(request: Request): string {
+export function clientAddress(request: Request): string {
   let address = request.headers.get(PEER_ADDRESS_HEADER);
   if (!globalForLimits[PEER_ADDRESS_MARK] || !address) {
     if (!warnedAboutPeerAddress && process.env.NODE_ENV === "production") {

@@ -1,4 +1,5 @@
 import type { OutboxMessage } from "@/lib/notifications/schemas";
+import type { AuditEntry } from "@/lib/audit/schemas";
 import type { StaffAccount } from "@/lib/staff/schemas";
 import type { Attachment, Ticket, TicketEvent } from "@/lib/tickets/schemas";
 import { SEED_TICKETS } from "@/lib/tickets/seed-examples";
@@ -89,6 +90,29 @@ export const adminExamples = {
     ] satisfies StaffAccount[],
   },
   createdStaffAccount: { summary: "A new agent", value: lucia },
+  auditLog: {
+    summary: "A failed sign-in and a token created",
+    value: [
+      {
+        id: 12,
+        action: "sign_in.failed",
+        actor: "lucia@kinconecta.com",
+        target: null,
+        detail: { reason: "INVALID_EMAIL_OR_PASSWORD" },
+        ipAddress: "203.0.113.7",
+        createdAt: "2026-03-10T11:05:00.000Z",
+      },
+      {
+        id: 11,
+        action: "api_token.created",
+        actor: "staff:admin@kinconecta.local",
+        target: "api_token:2",
+        detail: { name: "zapier" },
+        ipAddress: "198.51.100.20",
+        createdAt: "2026-03-02T08:00:00.000Z",
+      },
+    ] satisfies AuditEntry[],
+  },
 };
 
 const confirmation: OutboxMessage = {

@@ -13,11 +13,11 @@ export async function startServer(): Promise<void> {
     console.log(`Kinconecta Support Desk: database ${env.DATABASE_URL ? "PostgreSQL" : `PGlite in ${env.DATA_DIR}`} ready`);
     const firstAdmin = await ensureFirstAdmin();
     if (firstAdmin) {
-      // Printed once, on the start that creates it; the password is not stored anywhere else.
+      // The password stays out of the log (logs are shipped and kept); the file is readable by this user only.
       console.log(
         `\nNo staff account existed, so an admin was created. Sign in at ${env.APP_URL}/staff/login with\n` +
-          `  email:    ${firstAdmin.email}\n  password: ${firstAdmin.password}\n` +
-          "Change it by creating your own admin on the admin page and disabling this one.\n",
+          `  email:    ${firstAdmin.email}\n  password: in ${firstAdmin.passwordFile}\n` +
+          "You will be asked to choose a new password; the file is deleted then.\n",
       );
     }
   } catch (error) {

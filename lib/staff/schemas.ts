@@ -16,6 +16,21 @@ export const createStaffAccountInput = z.strictObject({
 });
 export type CreateStaffAccountInput = z.input<typeof createStaffAccountInput>;
 
+/** better-auth's change-password body, checked by us first so a bad new password is a 422 naming `newPassword`. */
+export const changeStaffPasswordInput = z.object({
+  currentPassword: z.string({ error: "Current password is required" }).min(1, "Current password is required").max(STAFF_PASSWORD.max),
+  newPassword: z
+    .string({ error: "New password is required" })
+    .min(STAFF_PASSWORD.min, `Password must be at least ${STAFF_PASSWORD.min} characters`)
+    .max(STAFF_PASSWORD.max, `Password must be at most ${STAFF_PASSWORD.max} characters`)
+    .meta({ example: "violet-anchor-47-drizzle" }),
+  revokeOtherSessions: z
+    .boolean()
+    .optional()
+    .meta({ description: "`true` ends every other session of this account (and issues this one a new cookie)" }),
+});
+export type ChangeStaffPasswordInput = z.infer<typeof changeStaffPasswordInput>;
+
 export const createApiTokenInput = z.strictObject({
   name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
 });
@@ -69,6 +84,7 @@ export const staffUserSchema = z.object({
   image: z.string().nullable(),
   role: z.enum(STAFF_ROLES),
   disabled: z.boolean(),
+  mustChangePassword: z.boolean().meta({ description: "Signed in with a generated password: change it before anything else" }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -17,6 +17,8 @@ export interface TestServer {
   /** The app's process id (the benchmark reads its memory use). */
   pid: number;
   env: NodeJS.ProcessEnv;
+  /** What the app has written to stdout and stderr so far. */
+  log: () => string;
   stop: () => Promise<void>;
 }
 
@@ -137,5 +139,5 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     await stop();
     throw error;
   }
-  return { baseURL, pid: server.pid!, env, stop };
+  return { baseURL, pid: server.pid!, env, log: () => log, stop };
 }

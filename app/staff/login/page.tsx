@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/staff/sign-in-form";
-import { findStaffActor } from "@/lib/auth/staff-session";
+import { CHANGE_PASSWORD_PAGE, findStaffPageSession } from "@/lib/auth/staff-page";
 
 export const metadata: Metadata = { title: "Staff sign-in" };
 
 export default async function StaffLoginPage() {
-  if (await findStaffActor(await headers())) redirect("/staff");
+  const session = await findStaffPageSession();
+  if (session) redirect(session.mustChangePassword ? CHANGE_PASSWORD_PAGE : "/staff");
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <h1 className="text-2xl font-bold text-brand-800">Staff sign-in</h1>

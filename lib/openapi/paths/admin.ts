@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { auditEntrySchema, listAuditLogQuery } from "@/lib/audit/schemas";
 import type { ApiTokenSummary } from "@/lib/auth/api-tokens";
 import {
   apiTokenSummarySchema,
@@ -9,7 +10,7 @@ import {
   STAFF_PASSWORD,
   staffAccountSchema,
 } from "@/lib/staff/schemas";
-import { type Assert, problemResponses, type Same, security } from "../components";
+import { type Assert, headers, problemResponses, type Same, security } from "../components";
 import { adminExamples } from "../examples";
 
 // The admin API behind the staff admin page: a signed-in admin's session cookie only, never an API token.
@@ -23,6 +24,7 @@ const CreatedApiToken = createdApiTokenSchema.meta({
   description: "The new token; `token` is shown this once and cannot be recovered (send it as `Authorization: Bearer`)",
 });
 const CreateApiTokenInput = createApiTokenInput.meta({ id: "CreateApiTokenInput", description: "A name to recognise the token by" });
+const AuditEntry = auditEntrySchema.meta({ id: "AuditEntry", description: "One audited action or failed sign-in" });
 const StaffAccount = staffAccountSchema.meta({ id: "StaffAccount", description: "A staff account (never its password)" });
 const CreateStaffAccountInput = createStaffAccountInput.meta({
   id: "CreateStaffAccountInput",
@@ -98,6 +100,27 @@ export const adminPaths: ZodOpenApiPathsObject = {
       },
     },
   },
+  "/api/admin/audit-log": {
+    get: {
+      operationId: "listAuditLog",
+      tags: ["Admin"],
+      summary: "Read the audit log",
+      description:
+        "API tokens created and revoked, staff accounts created and disabled, the first admin created, passwords " +
+        "changed and failed sign-ins (under the account they named, with the client address), newest first. Each " +
+        `entry is written in the same transaction as its action. The next page's URL is in \`Link\`. ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      requestParams: { query: listAuditLogQuery },
+      responses: {
+        200: {
+          description: "A page of entries, newest first",
+          headers: z.object({ Link: headers.link.optional() }),
+          content: { "application/json": { schema: z.array(AuditEntry), examples: { entries: adminExamples.auditLog } } },
+        },
+        ...problemResponses([401, 403, 422, 429, 500], { descriptions: adminReadProblems }),
+      },
+    },
+  },
   "/api/admin/staff-accounts": {
     get: {
       operationId: "listStaffAccounts",
@@ -136,7 +159,9 @@ export const adminPaths: ZodOpenApiPathsObject = {
         ...problemResponses([400, 401, 403, 413, 415, 422, 429, 500, 503], {
           descriptions: {
             ...adminProblems,
-            422: "The input failed validation, or an account with this email exists; `errors` names each field",
+            422:
+              "The input failed validation, the password is a commonly used one, or an account with this email exists; " +
+              "`errors` names each field",
             503: "The account could not be created just now, or the database is not answering; retry",
           },
         }),

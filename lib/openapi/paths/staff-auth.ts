@@ -2,11 +2,13 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
 import { AUTH_BASE_PATH } from "@/lib/auth/staff-auth";
 import {
+  changeStaffPasswordInput,
   staffAuthErrorSchema,
   staffSessionSchema,
   staffSignInInput,
   staffSignInResultSchema,
   staffSignOutResultSchema,
+  STAFF_PASSWORD,
 } from "@/lib/staff/schemas";
 import { headers, problemResponses, rateLimitHeaders, security } from "../components";
 
@@ -45,8 +47,12 @@ export const staffAuthPaths: ZodOpenApiPathsObject = {
       summary: "Sign in (staff)",
       description:
         "Checks a staff account's email and password and sets the session cookie. Every attempt first spends one " +
-        "request of the sign-in budget, kept per account and client address (right password or not); over budget " +
-        "is a 429 problem with `Retry-After`. A disabled account is refused with 403. Send it from this site's pages.",
+        "request of three sign-in budgets (right password or not): per account and client address, per account from " +
+        "every address, and per address on every account; over any of them is a 429 problem with `Retry-After`. " +
+        "When the budgets cannot be checked (their store is down) sign-in is refused with 503 rather than left " +
+        "unlimited. A refused attempt is written to the audit log. A disabled account is refused with 403. An " +
+        "account with a generated password is signed in, but may only change its password until it does. Body at " +
+        "most 16 KiB. Send it from this site's pages.",
       security: security.noCredentials,
       requestBody: {
         required: true,
@@ -79,8 +85,12 @@ export const staffAuthPaths: ZodOpenApiPathsObject = {
           limited,
         ),
         415: authError("The body is neither JSON nor form-urlencoded", ["UNSUPPORTED_MEDIA_TYPE"], limited),
-        ...problemResponses([429, 500], {
-          descriptions: { 429: "Too many sign-in attempts for this account from this address; wait `Retry-After` seconds" },
+        ...problemResponses([413, 429, 500, 503], {
+          descriptions: {
+            413: "The body is larger than 16 KiB",
+            429: "Too many sign-in attempts for this account, from this address, or both; wait `Retry-After` seconds",
+            503: "The sign-in budgets cannot be checked right now (their store is down), or the database is not answering",
+          },
         }),
       },
     },
@@ -105,7 +115,55 @@ export const staffAuthPaths: ZodOpenApiPathsObject = {
           content: { "application/json": { schema: staffSignOutResultSchema } },
         },
         403: authError(FOREIGN_ORIGIN, ["INVALID_ORIGIN"]),
-        ...problemResponses([429, 500]),
+        ...problemResponses([413, 429, 500], { descriptions: { 413: "The body is larger than 16 KiB" } }),
+      },
+    },
+  },
+  [`${AUTH_BASE_PATH}/change-password`]: {
+    post: {
+      operationId: "changeStaffPassword",
+      tags: ["Staff sessions"],
+      summary: "Change your password (staff)",
+      description:
+        "Replaces the signed-in account's password after checking the current one. The new one must be " +
+        `${STAFF_PASSWORD.min}–${STAFF_PASSWORD.max} characters, not on a list of common passwords and not the ` +
+        "current one (422 naming `newPassword`). An account signed in with a generated password (the first admin) " +
+        "must do this before anything else; afterwards it uses the desk as usual. The change is written to the " +
+        "audit log. Body at most 16 KiB. Send it from this site's pages.",
+      security: security.staffSession,
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: changeStaffPasswordInput.meta({ id: "ChangeStaffPasswordInput" }),
+            examples: {
+              change: { value: { currentPassword: "the-generated-one", newPassword: "violet-anchor-47-drizzle", revokeOtherSessions: true } },
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: "Changed; with `revokeOtherSessions`, a new session cookie replaces every other session",
+          headers: z.object({ "Set-Cookie": headers.setSessionCookie.optional() }),
+          content: {
+            "application/json": {
+              schema: z.object({
+                token: z.string().nullable().meta({ description: "The new session's token when other sessions were ended" }),
+                user: StaffUser,
+              }),
+            },
+          },
+        },
+        400: authError("The current password is wrong", ["INVALID_PASSWORD"]),
+        401: authError("Not signed in", ["UNAUTHORIZED"]),
+        403: authError(FOREIGN_ORIGIN, ["INVALID_ORIGIN"]),
+        ...problemResponses([413, 422, 429, 500], {
+          descriptions: {
+            413: "The body is larger than 16 KiB",
+            422: "The new password is too short or long, a common one, or the current one; `errors` names the field",
+          },
+        }),
       },
     },
   },
@@ -127,6 +185,9 @@ export const staffAuthPaths: ZodOpenApiPathsObject = {
           }),
           content: { "application/json": { schema: StaffSession.nullable() } },
         },
+        ...problemResponses([403, 429], {
+          descriptions: { 403: "The account signed in with a generated password and must change it first" },
+        }),
       },
     },
   },
@@ -147,7 +208,7 @@ export const staffAuthPaths: ZodOpenApiPathsObject = {
         ]),
         403: authError(FOREIGN_ORIGIN, ["INVALID_ORIGIN"]),
         415: authError("The body is not JSON", ["UNSUPPORTED_MEDIA_TYPE"]),
-        ...problemResponses([429, 500]),
+        ...problemResponses([413, 429, 500], { descriptions: { 413: "The body is larger than 16 KiB" } }),
       },
     },
   },

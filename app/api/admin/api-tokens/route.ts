@@ -1,4 +1,5 @@
 import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
+import { auditOrigin } from "@/lib/http/audit-origin";
 import { defineRoute } from "@/lib/http/define-route";
 import { jsonResponse } from "@/lib/http/ticket-responses";
 import { createApiTokenInput } from "@/lib/staff/schemas";
@@ -7,6 +8,6 @@ import { createApiTokenInput } from "@/lib/staff/schemas";
 export const GET = defineRoute({ access: ["admin"] }, async () => jsonResponse(await listApiTokens()));
 
 // POST /api/admin/api-tokens – create a token; the response is the only time it is shown (admins)
-export const POST = defineRoute({ access: ["admin"], body: createApiTokenInput }, async ({ body }) =>
-  jsonResponse(await createApiToken(body.name), { status: 201 }),
+export const POST = defineRoute({ access: ["admin"], body: createApiTokenInput }, async ({ request, actor, body }) =>
+  jsonResponse(await createApiToken(body.name, auditOrigin(request, actor)), { status: 201 }),
 );

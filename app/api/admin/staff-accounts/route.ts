@@ -1,3 +1,4 @@
+import { auditOrigin } from "@/lib/http/audit-origin";
 import { defineRoute } from "@/lib/http/define-route";
 import { jsonResponse } from "@/lib/http/ticket-responses";
 import { createStaffAccount } from "@/lib/staff/create-staff-account";
@@ -8,6 +9,6 @@ import { createStaffAccountInput } from "@/lib/staff/schemas";
 export const GET = defineRoute({ access: ["admin"] }, async () => jsonResponse(await listStaffAccounts()));
 
 // POST /api/admin/staff-accounts – create an agent or admin account (admins)
-export const POST = defineRoute({ access: ["admin"], body: createStaffAccountInput }, async ({ body }) =>
-  jsonResponse(await createStaffAccount(body), { status: 201 }),
+export const POST = defineRoute({ access: ["admin"], body: createStaffAccountInput }, async ({ request, actor, body }) =>
+  jsonResponse(await createStaffAccount(body, auditOrigin(request, actor)), { status: 201 }),
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AdminAuditLog } from "@/components/staff/admin-audit-log";
 import { AdminStaffAccounts } from "@/components/staff/admin-staff-accounts";
 import { AdminTokens } from "@/components/staff/admin-tokens";
 import { requireAdminPage } from "@/lib/auth/staff-page";
@@ -12,6 +13,7 @@ export default async function AdminPage() {
       <h1 className="text-2xl font-bold text-brand-800">Admin</h1>
       <AdminTokens />
       <AdminStaffAccounts currentUserId={admin.userId} />
+      <AdminAuditLog />
     </main>
   );
 }

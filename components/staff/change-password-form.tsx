@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { describedBy, FieldError, inputClasses } from "@/components/ui/field";
+import { STAFF_PASSWORD } from "@/lib/staff/schemas";
+
+type FieldName = "currentPassword" | "newPassword";
+
+export function ChangePasswordForm() {
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function changePassword(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setErrors({});
+    setFormError(null);
+    try {
+      const response = await fetch("/api/auth/change-password", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          currentPassword: form.get("currentPassword"),
+          newPassword: form.get("newPassword"),
+          revokeOtherSessions: true,
+        }),
+      });
+      if (response.ok) {
+        window.location.replace("/staff"); // a full load, so the layout reads the changed account
+        return;
+      }
+      // Our checks answer problem+json naming fields; better-auth's own ({ code }) mean the current password is wrong.
+      const body = (await response.json().catch(() => ({}))) as {
+        code?: string;
+        detail?: string;
+        errors?: Array<{ path: string; message: string }>;
+      };
+      if (body.errors?.length) {
+        setErrors(Object.fromEntries(body.errors.map(({ path, message }) => [path, message])));
+      } else if (body.code === "INVALID_PASSWORD") {
+        setErrors({ currentPassword: "This is not your current password." });
+      } else {
+        setFormError(body.detail ?? "The password could not be changed; please try again.");
+      }
+    } catch {
+      setFormError("The server cannot be reached; check your connection and try again.");
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={changePassword} className="mt-6 space-y-4" noValidate>
+      <div>
+        <label htmlFor="currentPassword" className="block text-sm font-semibold">
+          Current password
+        </label>
+        <input
+          {...describedBy("currentPassword", { error: errors.currentPassword })}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={`mt-1 ${inputClasses}`}
+        />
+        <FieldError id="currentPassword" message={errors.currentPassword} />
+      </div>
+      <div>
+        <label htmlFor="newPassword" className="block text-sm font-semibold">
+          New password
+        </label>
+        <input
+          {...describedBy("newPassword", { error: errors.newPassword })}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={STAFF_PASSWORD.min}
+          maxLength={STAFF_PASSWORD.max}
+          required
+          className={`mt-1 ${inputClasses}`}
+        />
+        <FieldError id="newPassword" message={errors.newPassword} />
+      </div>
+      {formError && (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+          {formError}
+        </p>
+      )}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Changing…" : "Change password"}
+      </Button>
+    </form>
+  );
+}
