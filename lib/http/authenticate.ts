@@ -46,7 +46,7 @@ export async function requireStaffOrToken(request: Request): Promise<Actor> {
 export async function requireTicketAccess(request: Request, ticketId: number): Promise<Actor> {
   const key = request.headers.get("x-tracking-key") ?? new URL(request.url).searchParams.get("key");
   if (key === null) return requireStaffOrToken(request);
-  if (!isTrackingKeyValid(ticketId, key)) throw new AppError("not_found", `Ticket ${ticketId} does not exist`);
+  if (!(await isTrackingKeyValid(ticketId, key))) throw new AppError("not_found", `Ticket ${ticketId} does not exist`);
   return { kind: "requester", ticketId };
 }
 

@@ -6,6 +6,7 @@ import { ALLOWED_MOVES, TICKET_EVENT_TYPES } from "@/lib/tickets/workflow";
 import {
   createTicketInput,
   createdTicketSchema,
+  issuedTrackingLinkSchema,
   LIST_LIMIT,
   listTicketsQuery,
   ticketCountsSchema,
@@ -47,6 +48,10 @@ const TicketEvent = ticketEventSchema.meta({
   description:
     `One entry of a ticket's history (\`type\`: ${TICKET_EVENT_TYPES.join(", ")}); \`actor\` is \`requester\`, ` +
     "`token:<name>` or `staff:<email>`",
+});
+const IssuedTrackingLink = issuedTrackingLinkSchema.meta({
+  id: "IssuedTrackingLink",
+  description: "The ticket's new private link for the requester (keep it secret); every earlier link answers 404",
 });
 const TicketCountsSchema = ticketCountsSchema.meta({
   id: "TicketCounts",
@@ -181,6 +186,27 @@ export const supportTicketPaths: ZodOpenApiPathsObject = {
           content: { "application/json": { schema: z.array(TicketEvent), examples: { moved: ticketExamples.events } } },
         },
         ...problemResponses([401, 404, 500], { rateLimited: false }),
+      },
+    },
+  },
+  "/api/support-tickets/{id}/tracking-link": {
+    post: {
+      operationId: "issueTrackingLink",
+      tags: ["Support tickets"],
+      summary: "Issue a new private link",
+      description:
+        "Gives the ticket a new private tracking link, for when the requester's link was shared or leaked: the old " +
+        "key then answers 404 everywhere (the API, the tracking page, downloads). Emails still waiting to be sent " +
+        "carry the new link. Recorded in the audit log.",
+      security: security.staffOrToken,
+      requestParams: { path: ticketIdPath },
+      responses: {
+        200: {
+          description: "The new link",
+          headers: z.object(rateLimitHeaders),
+          content: { "application/json": { schema: IssuedTrackingLink, examples: { issued: ticketExamples.issuedTrackingLink } } },
+        },
+        ...problemResponses([401, 403, 404, 429, 500]),
       },
     },
   },
