@@ -6,6 +6,7 @@ import { rateLimits } from "@/db/schema";
 import { type Actor, actorScope } from "@/lib/auth/actor";
 import { env, type RateLimitWindow } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { networkOf } from "./ip-network";
 
 /**
  * Request budgets (SPEC "Operations"), shared by every app instance through PostgreSQL/PGlite, or
@@ -149,10 +150,12 @@ function isTrustedProxy(address: string): boolean {
 let warnedAboutPeerAddress = false;
 
 /**
- * The caller's IP address: the connection's, unless that is a trusted proxy, in which case the
- * nearest X-Forwarded-For entry that is not itself a trusted proxy.
+ * The caller's address as budgets and scopes count it: the connection's, unless that is a trusted proxy,
+ * in which case the nearest X-Forwarded-For entry that is not itself a trusted proxy. An IPv6 address
+ * counts as its /64 network, which one subscriber usually has whole (any of its 2^64 addresses would
+ * otherwise get a budget of its own); an IPv4-mapped IPv6 address counts as its IPv4 address.
  */
-function clientAddress(request: Request): string {
+export function clientAddress(request: Request): string {
   let address = request.headers.get(PEER_ADDRESS_HEADER);
   if (!globalForLimits[PEER_ADDRESS_MARK] || !address) {
     if (!warnedAboutPeerAddress && process.env.NODE_ENV === "production") {
@@ -160,7 +163,7 @@ function clientAddress(request: Request): string {
       warnedAboutPeerAddress = true;
     }
     // `next dev`/`next start` put the socket address here only when the client sent none.
-    return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+    return networkOf(request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown");
   }
   address = address.replace(/^::ffff:/, "");
   const forwarded = (request.headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim());
@@ -169,5 +172,5 @@ function clientAddress(request: Request): string {
     if (isIP(next) === 0) break;
     address = next.replace(/^::ffff:/, "");
   }
-  return address;
+  return networkOf(address);
 }

@@ -1,8 +1,7 @@
-import { actorScope } from "@/lib/auth/actor";
 import { createTicketWithAttachments } from "@/lib/attachments/create-ticket-with-attachments";
 import { authenticate, requireStaffOrToken } from "@/lib/http/authenticate";
 import { withProblems } from "@/lib/http/handler";
-import { withIdempotency } from "@/lib/http/idempotency";
+import { idempotencyScope, withIdempotency } from "@/lib/http/idempotency";
 import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
 import { limitRequest } from "@/lib/http/rate-limit";
 import { createdTicketResponse, etag, jsonResponse } from "@/lib/http/ticket-responses";
@@ -29,7 +28,7 @@ export const POST = withProblems(async (request) => {
   const submission = await readTicketSubmission(request);
   try {
     const input = createTicketInput.parse(submission.fields);
-    const result = await withIdempotency(request, actorScope(actor), submission.fingerprint, async (tx) => {
+    const result = await withIdempotency(request, idempotencyScope(request, actor), submission.fingerprint, async (tx) => {
       const { ticket, version } = submission.files.length
         ? await createTicketWithAttachments(input, submission.files, actor, tx)
         : await createTicket(input, actor, tx);

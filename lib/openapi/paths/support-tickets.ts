@@ -77,7 +77,8 @@ const idempotencyKeyHeader = z.object({
     .meta({
       description:
         "Any unique string (e.g. a UUID). Retrying with the same key and body within 24 hours returns the first " +
-        "answer instead of filing a second ticket; the same key with another body is a 422.",
+        "answer instead of filing a second ticket; the same key with another body is a 422. Keys are per caller: " +
+        "per API token or staff member, and for anonymous callers per client address.",
       example: "5b0f2a9c-0d7e-4a43-9a1f-8d2f1c2b7e10",
     }),
 });
@@ -144,7 +145,7 @@ export const supportTicketPaths: ZodOpenApiPathsObject = {
           }),
           content: { "application/json": { schema: CreatedTicket, examples: { seed: seedExamples.createdTicket } } },
         },
-        ...problemResponses([400, 401, 403, 409, 413, 415, 422, 429, 500, 503], {
+        ...problemResponses([400, 401, 403, 409, 413, 415, 422, 429, 500, 503, 507], {
           descriptions: {
             ...attachmentProblemDescriptions,
             400: "Malformed request (the body is not valid JSON, or the multipart body cannot be read)",
