@@ -7,8 +7,12 @@ import { api, expectProblem, type TicketJson, ticketBody } from "./client";
 
 // Servers of this file's own: a small size budget per ticket, and a storage floor no disk can meet.
 const TICKET_BYTES = 10_000;
-const PNG_HEADER = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
-const png = (size: number) => Buffer.concat([PNG_HEADER, randomBytes(size - PNG_HEADER.length)]);
+// A whole 1×1 PNG, then random bytes: detected as PNG, and every file unique.
+const TINY_PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f80f00000101000518d84e0000000049454e44ae426082",
+  "hex",
+);
+const png = (size: number) => Buffer.concat([TINY_PNG, randomBytes(size - TINY_PNG.length)]);
 
 function form(files: Buffer[], fields: Record<string, string> = {}): FormData {
   const body = new FormData();
