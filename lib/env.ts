@@ -67,11 +67,17 @@ const envSchema = z.object({
     (bytes) => bytes ?? 10 * 1024 * 1024,
   ),
   ATTACHMENT_MAX_FILES: optional(z.coerce.number().int().min(1).max(100)).transform((count) => count ?? 5),
+  /** All of one ticket's files together. */
+  ATTACHMENT_MAX_TICKET_BYTES: optional(z.coerce.number().int().min(1)).transform((bytes) => bytes ?? 25 * 1024 * 1024),
+  /** Uploads are refused (507) when storing them would leave less free space than this on the attachments' volume. */
+  ATTACHMENT_MIN_FREE_BYTES: optional(z.coerce.number().int().min(0)).transform((bytes) => bytes ?? 1024 ** 3),
   /** Where notification emails go; unset writes them as .eml files under DATA_DIR/mail instead. */
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")),
   MAIL_FROM: optional(z.string().regex(/^[^\r\n]+$/, "must be one line")).transform(
     (from) => from ?? "Kinconecta Support <support@kinconecta.local>",
   ),
+  /** "We received your ticket" emails to one address in an hour; past it the ticket is filed, the email skipped. */
+  CONFIRMATION_EMAILS_PER_HOUR: optional(z.coerce.number().int().min(0)).transform((count) => count ?? 5),
   OUTBOX_POLL_MS: optional(z.coerce.number().int().min(10)).transform((ms) => ms ?? 1_000),
   /** First retry delay; each further retry waits twice as long (capped at an hour). */
   OUTBOX_RETRY_BASE_MS: optional(z.coerce.number().int().min(1)).transform((ms) => ms ?? 30_000),

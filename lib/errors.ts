@@ -28,7 +28,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
-  | "unavailable";
+  | "unavailable"
+  | "insufficient_storage";
 
 /**
  * An expected failure with a meaning the caller can act on. Domain code throws these;

@@ -1,5 +1,5 @@
 // Browser-side calls to our own API with the staff session cookie (same origin, so the CSRF check passes).
-import type { Ticket, TicketEvent } from "@/lib/tickets/schemas";
+import type { IssuedTrackingLink, Ticket, TicketEvent } from "@/lib/tickets/schemas";
 import type { TicketStatus } from "@/lib/tickets/workflow";
 import type { TicketCounts } from "@/lib/tickets/count-tickets-by-status";
 import { type QueueParams, queueSearch } from "./queue-params";
@@ -83,4 +83,9 @@ export async function moveTicket(id: number, status: TicketStatus, etag: string)
     body: JSON.stringify({ status }),
   });
   return { ticket: (await response.json()) as Ticket, etag: response.headers.get("etag") ?? "" };
+}
+
+/** A new private link for the ticket's requester; the old one stops working. */
+export async function issueTrackingLink(id: number): Promise<IssuedTrackingLink> {
+  return staffJson<IssuedTrackingLink>(`/api/support-tickets/${id}/tracking-link`, { method: "POST" });
 }

@@ -9,6 +9,7 @@ import { ticketMoves } from "@/components/tickets/ticket-moves";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { Button } from "@/components/ui/button";
 import { STATUS_LABELS, type TicketStatus } from "@/lib/tickets/workflow";
+import { IssueTrackingLink } from "./issue-tracking-link";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { REFRESH_MS } from "./query-provider";
 import { ApiProblem, fetchEvents, fetchTicket, type LoadedTicket, moveTicket, staffQueryKeys } from "./staff-api";
@@ -156,6 +157,7 @@ export function TicketView({ id }: { id: number }) {
             </p>
             <p className="text-sm text-muted">Filed {ticket.createdAt.replace("T", " ").slice(0, 16)} UTC</p>
           </section>
+          <IssueTrackingLink ticketId={ticket.id} />
           <section aria-labelledby="history-heading">
             <h2 id="history-heading" className="text-lg font-semibold">History</h2>
             <div className="mt-2">{events.data && <TicketTimeline events={events.data} />}</div>

@@ -1,22 +1,38 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { copyFile, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rename, rm, stat, statfs } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { AppError } from "@/lib/errors";
 import type { InspectedFile } from "./inspect-files";
+import { describeBytes } from "./types";
 import type { AttachmentStorage, StoredFileAccess, StoredObject } from "./storage";
 
 const KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Files under one directory, named by random UUIDs. */
+/** Files under one directory, named by random UUIDs, keeping at least `minFreeBytes` of its volume free. */
 export class LocalDiskStorage implements AttachmentStorage {
   readonly name = "local";
   readonly stagingDir: string;
 
-  constructor(private readonly directory: string) {
+  constructor(
+    private readonly directory: string,
+    private readonly minFreeBytes: number,
+  ) {
     // Beside the final directory, so storing a staged file is a rename on the same file system.
     this.stagingDir = `${directory}-staging`;
+  }
+
+  // A full volume would fail more than uploads: the embedded database and the mail files may live on it too.
+  async assertSpaceFor(bytes: number): Promise<void> {
+    await mkdir(this.directory, { recursive: true });
+    const volume = await statfs(this.directory);
+    const free = volume.bavail * volume.bsize;
+    if (free - bytes < this.minFreeBytes) {
+      console.error(`Attachment storage nearly full: ${describeBytes(free)} free, keeping ${describeBytes(this.minFreeBytes)} (ATTACHMENT_MIN_FREE_BYTES)`);
+      throw new AppError("insufficient_storage", "The server has no room for more files just now; nothing was saved, please try again later");
+    }
   }
 
   async put(file: InspectedFile): Promise<StoredObject> {

@@ -20,6 +20,8 @@ export interface AttachmentStorage {
   readonly name: "local" | "uploadthing";
   /** A local directory where multipart uploads wait while they are checked. */
   readonly stagingDir: string;
+  /** Refuses (507) to take `bytes` more when that would leave the storage nearly full. */
+  assertSpaceFor(bytes: number): Promise<void>;
   put(file: InspectedFile): Promise<StoredObject>;
   open(key: string): Promise<StoredFileAccess>;
   delete(keys: readonly string[]): Promise<void>;
@@ -33,6 +35,6 @@ let storage: AttachmentStorage | undefined;
 export function attachmentStorage(): AttachmentStorage {
   storage ??= env.UPLOADTHING_TOKEN
     ? new UploadThingStorage(env.UPLOADTHING_TOKEN)
-    : new LocalDiskStorage(path.resolve(env.DATA_DIR, "attachments"));
+    : new LocalDiskStorage(path.resolve(env.DATA_DIR, "attachments"), env.ATTACHMENT_MIN_FREE_BYTES);
   return storage;
 }

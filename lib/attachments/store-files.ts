@@ -11,16 +11,17 @@ export interface StoredFile extends StoredObject {
 }
 
 /**
- * Files first, rows second: stores every file, then runs `record` (which writes the rows in one
- * transaction). If a file cannot be stored or `record` fails, the files already stored are deleted,
- * so a failed upload leaves no file behind; should that cleanup fail too, no row points at them and
- * `npm run attachments:gc` removes them.
+ * Files first, rows second: checks that the storage has room for them all (507 when it is nearly full),
+ * stores every file, then runs `record` (which writes the rows in one transaction). If a file cannot be
+ * stored or `record` fails, the files already stored are deleted, so a failed upload leaves no file
+ * behind; should that cleanup fail too, no row points at them and `npm run attachments:gc` removes them.
  */
 export async function withStoredFiles<T>(
   files: readonly InspectedFile[],
   record: (stored: readonly StoredFile[]) => Promise<T>,
 ): Promise<T> {
   const storage = attachmentStorage();
+  await storage.assertSpaceFor(files.reduce((total, file) => total + file.size, 0));
   const stored: StoredFile[] = [];
   try {
     for (const file of files) {

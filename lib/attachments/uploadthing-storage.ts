@@ -24,6 +24,9 @@ export class UploadThingStorage implements AttachmentStorage {
     this.api = new UTApi({ token, logLevel: "Error" });
   }
 
+  /** UploadThing enforces its own quota, and answers an upload over it with an error (a 503 here). */
+  async assertSpaceFor(): Promise<void> {}
+
   async put(file: InspectedFile): Promise<StoredObject> {
     // A file-backed Blob: the SDK streams the staged file instead of reading it into memory.
     const blob = await openAsBlob(file.path, { type: file.contentType });

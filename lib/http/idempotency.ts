@@ -2,11 +2,22 @@ import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
+import { type Actor, actorScope } from "@/lib/auth/actor";
 import { AppError, validationError } from "@/lib/errors";
+import { clientNetwork } from "./rate-limit";
 
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 // A first request that has not finished after this long died with its process; a retry may take over.
 const ABANDONED_AFTER_SECONDS = 120;
+
+/**
+ * Whose Idempotency-Keys a request's key is one of: each API token's, staff member's or tracking link's
+ * own; anonymous callers' per client address (as rate limits count it), so two strangers who happen to
+ * send the same key never get each other's ticket.
+ */
+export function idempotencyScope(request: Request, actor: Actor): string {
+  return actor.kind === "public" ? `${actorScope(actor)}:${clientNetwork(request)}` : actorScope(actor);
+}
 
 /** What a request produced, in a form that can be stored and replayed. */
 export interface IdempotentResult<Body> {

@@ -34,6 +34,8 @@ export interface MultipartLimits {
   fileField: string;
   maxFiles: number;
   maxFileBytes: number;
+  /** All files of the request together. */
+  maxTotalFileBytes: number;
   /** A local directory for the staging files. */
   stagingDir: string;
 }
@@ -46,9 +48,10 @@ export function isMultipart(request: Request): boolean {
   return /^multipart\/form-data\s*;/i.test(request.headers.get("content-type") ?? "");
 }
 
-/** Every file at its limit plus the text fields and part headers: anything larger is cut off unread. */
+/** The files at their limits plus the text fields and part headers: anything larger is cut off unread. */
 export function maxMultipartBytes(limits: MultipartLimits): number {
-  return limits.maxFiles * limits.maxFileBytes + MAX_FIELDS * MAX_FIELD_BYTES + 1024 * 1024;
+  const files = Math.min(limits.maxFiles * limits.maxFileBytes, limits.maxTotalFileBytes);
+  return files + MAX_FIELDS * MAX_FIELD_BYTES + 1024 * 1024;
 }
 
 /**
@@ -78,6 +81,7 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
   const files: StagedFile[] = [];
   const writes: Promise<void>[] = [];
   const counter = byteCounter(maxBytes);
+  let fileBytes = 0;
   let failure: unknown;
   const fail = (error: unknown) => {
     failure ??= error;
@@ -108,7 +112,8 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
       transform(chunk: Buffer, _encoding, callback) {
         hash.update(chunk);
         staged.size += chunk.length;
-        callback(null, chunk);
+        fileBytes += chunk.length;
+        callback(fileBytes > limits.maxTotalFileBytes ? filesTooLarge(limits.maxTotalFileBytes) : null, chunk);
       },
     });
     writes.push(
@@ -164,6 +169,11 @@ function bodyTooLarge(maxBytes: number): AppError {
 
 function fileTooLarge(fileName: string, maxBytes: number): AppError {
   const message = `"${fileName}" is larger than the ${describeBytes(maxBytes)} limit for one file`;
+  return new AppError("payload_too_large", message, { errors: [{ path: "attachments", message }] });
+}
+
+function filesTooLarge(maxBytes: number): AppError {
+  const message = `The files together are larger than the ${describeBytes(maxBytes)} limit for one ticket`;
   return new AppError("payload_too_large", message, { errors: [{ path: "attachments", message }] });
 }
 

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   unsupported_media_type: { status: 415, title: "Unsupported Media Type" },
   rate_limited: { status: 429, title: "Too Many Requests" },
   unavailable: { status: 503, title: "Service Unavailable" },
+  insufficient_storage: { status: 507, title: "Insufficient Storage" },
 };
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";

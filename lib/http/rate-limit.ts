@@ -6,6 +6,7 @@ import { rateLimits } from "@/db/schema";
 import { type Actor, actorScope } from "@/lib/auth/actor";
 import { env, type RateLimitWindow } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { networkOf } from "./ip-network";
 
 /**
  * Request budgets (SPEC "Operations"), shared by every app instance through PostgreSQL/PGlite, or
@@ -148,7 +149,7 @@ export function limitRequest(request: Request, actor: Actor, limit: RequestLimit
   const budget: Budget =
     actor.kind === "token" || actor.kind === "staff"
       ? { policy: "authenticated", key: actorScope(actor) }
-      : { policy: actor.kind === "public" && limit === "public-create" ? "public-create" : "public", key: clientAddress(request) };
+      : { policy: actor.kind === "public" && limit === "public-create" ? "public-create" : "public", key: clientNetwork(request) };
   return consume(request, [budget], "let-through");
 }
 
@@ -159,7 +160,7 @@ export function limitRequest(request: Request, actor: Actor, limit: RequestLimit
  */
 export function limitSignIn(request: Request, account: string): Promise<void> {
   const normalisedAccount = account.trim().toLowerCase();
-  const address = clientAddress(request);
+  const address = clientNetwork(request);
   return consume(
     request,
     [
@@ -195,8 +196,17 @@ function isTrustedProxy(address: string): boolean {
 let warnedAboutPeerAddress = false;
 
 /**
- * The caller's IP address: the connection's, unless that is a trusted proxy, in which case the
- * nearest X-Forwarded-For entry that is not itself a trusted proxy.
+ * The caller's address as budgets and scopes count it. An IPv6 address counts as its /64 network, which
+ * one subscriber usually has whole (any of its 2^64 addresses would otherwise get a budget of its own);
+ * an IPv4-mapped IPv6 address counts as its IPv4 address.
+ */
+export function clientNetwork(request: Request): string {
+  return networkOf(clientAddress(request));
+}
+
+/**
+ * The caller's address (as the audit log records it): the connection's, unless that is a trusted proxy,
+ * in which case the nearest X-Forwarded-For entry that is not itself a trusted proxy.
  */
 export function clientAddress(request: Request): string {
   let address = request.headers.get(PEER_ADDRESS_HEADER);

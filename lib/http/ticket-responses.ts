@@ -1,5 +1,5 @@
 import "server-only";
-import { trackingUrl } from "@/lib/auth/tracking";
+import { FIRST_TRACKING_KEY_VERSION, trackingUrl } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
 import type { Ticket } from "@/lib/tickets/schemas";
 import type { VersionedTicket } from "@/lib/tickets/serialize";
@@ -36,10 +36,11 @@ export function ticketResponse({ ticket, version }: VersionedTicket, init: Respo
 
 /**
  * A freshly filed ticket (or its idempotent replay): the seed's body plus `trackingUrl`, the requester's
- * private link. The link is rebuilt on every reply, so it is never stored with the replayable result.
+ * private link. The link is rebuilt on every reply, so it is never stored with the replayable result. It is
+ * always the ticket's first link: should staff have issued a new one since, a replay must not hand that out.
  */
 export function createdTicketResponse(result: IdempotentResult<Ticket> & { replayed: boolean }): Response {
   const headers = new Headers(result.headers);
   if (result.replayed) headers.set("idempotent-replayed", "true");
-  return jsonResponse({ ...result.body, trackingUrl: trackingUrl(result.body.id) }, { status: result.status, headers });
+  return jsonResponse({ ...result.body, trackingUrl: trackingUrl(result.body.id, FIRST_TRACKING_KEY_VERSION) }, { status: result.status, headers });
 }

@@ -15,6 +15,7 @@ export function readAttachmentForm(request: Request): Promise<MultipartForm> {
     fileField: ATTACHMENTS_FIELD,
     maxFiles: attachmentPolicy.maxFilesPerTicket,
     maxFileBytes: attachmentPolicy.maxFileBytes,
+    maxTotalFileBytes: attachmentPolicy.maxTicketBytes,
     stagingDir: attachmentStorage().stagingDir,
   });
 }

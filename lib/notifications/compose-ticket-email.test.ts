@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { composeTicketEmail, type NoticeTicket } from "./compose-ticket-email";
+import { composeTicketEmail, type NoticeTicket, TRACKING_LINK_PLACEHOLDER, withTrackingLink } from "./compose-ticket-email";
 
-const trackingUrl = "https://support.example.test/support/tickets/7?key=abc_DEF-123";
+const trackingUrl = "https://support.example.test/support/tickets/7?key=abc_DEF-123&v=2";
 const ticket: NoticeTicket = {
   id: 7,
   fullName: "Ana Martinez",
@@ -11,54 +11,67 @@ const ticket: NoticeTicket = {
   status: "open",
 };
 
+// What someone filing tickets in a stranger's name would put in every field they control.
+const spam: NoticeTicket = {
+  ...ticket,
+  fullName: "Cheap watches at spam.example",
+  subject: "Visit spam.example for cheap watches",
+  message: "Buy now at https://spam.example/deal",
+};
+
 describe("composeTicketEmail", () => {
-  it("confirms a new ticket with its number, summary and private link in both parts", () => {
-    const email = composeTicketEmail({ kind: "ticket_created", ticket, trackingUrl });
-    expect(email.subject).toBe("We received your ticket #7: Question about tour cancellation");
+  it("confirms a new ticket with its number and a place for the private link in both parts", () => {
+    const email = composeTicketEmail({ kind: "ticket_created", ticket });
+    expect(email.subject).toBe("We received your ticket #7");
     for (const part of [email.text, email.html]) {
-      expect(part).toContain("Ana Martinez");
-      expect(part).toContain("What is your cancellation policy?");
       expect(part).toContain("General Inquiry");
+      expect(part).toContain(TRACKING_LINK_PLACEHOLDER);
     }
-    expect(email.text).toContain(trackingUrl);
-    expect(email.html).toContain(`href="${trackingUrl}"`);
+    expect(email.html).toContain(`href="${TRACKING_LINK_PLACEHOLDER}"`);
+  });
+
+  it("puts nothing the filer wrote into a confirmation: no name, subject or message", () => {
+    const email = composeTicketEmail({ kind: "ticket_created", ticket: spam });
+    for (const part of [email.subject, email.text, email.html]) {
+      expect(part).not.toMatch(/spam\.example|watches|Buy now/);
+    }
   });
 
   it("says what changed and what happens next on a move", () => {
-    const email = composeTicketEmail({
-      kind: "status_changed",
-      ticket: { ...ticket, status: "resolved" },
-      from: "in_progress",
-      trackingUrl,
-    });
+    const email = composeTicketEmail({ kind: "status_changed", ticket: { ...ticket, status: "resolved" }, from: "in_progress" });
     expect(email.subject).toBe("Your ticket #7 is now resolved: Question about tour cancellation");
+    expect(email.text).toContain("Hello Ana Martinez,");
     expect(email.text).toContain("Your ticket moved from in progress to resolved.");
     expect(email.text).toContain("We believe your issue is solved.");
     expect(email.html).toContain("We believe your issue is solved.");
-    expect(email.text).toContain(trackingUrl);
+    expect(email.text).toContain(TRACKING_LINK_PLACEHOLDER);
   });
 
   it("escapes the requester's text in the HTML part and keeps the subject on one line", () => {
     const email = composeTicketEmail({
-      kind: "ticket_created",
-      ticket: {
-        ...ticket,
-        fullName: '<img src="https://tracker.example/x.png">',
-        subject: "Help\r\nBcc: victim@example.com",
-        message: "<script>alert(1)</script> & more",
-      },
-      trackingUrl,
+      kind: "status_changed",
+      ticket: { ...ticket, fullName: '<img src="https://tracker.example/x.png">', subject: "Help\r\nBcc: victim@example.com" },
+      from: "open",
     });
-    expect(email.subject).toBe("We received your ticket #7: Help Bcc: victim@example.com");
-    expect(email.html).not.toMatch(/<img|<script/i);
-    expect(email.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more");
+    expect(email.subject).toBe("Your ticket #7 is now open: Help Bcc: victim@example.com");
+    expect(email.html).not.toMatch(/<img/i);
     expect(email.html).toContain("&lt;img src=&quot;https://tracker.example/x.png&quot;&gt;");
   });
 
   it("is readable on a phone and loads nothing from the network", () => {
-    const { html } = composeTicketEmail({ kind: "ticket_created", ticket, trackingUrl });
+    const { html } = composeTicketEmail({ kind: "ticket_created", ticket });
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain("max-width:560px");
     expect(html).not.toMatch(/<img|<link|url\(|src=/i);
+  });
+});
+
+describe("withTrackingLink", () => {
+  it("puts the link where the placeholder was, escaped in the HTML part", () => {
+    const email = composeTicketEmail({ kind: "ticket_created", ticket });
+    const sent = withTrackingLink(email, trackingUrl);
+    expect(sent.text).toContain(`Follow your ticket here:\n${trackingUrl}\n`);
+    expect(sent.html).toContain(`href="${trackingUrl.replace("&", "&amp;")}"`);
+    for (const part of [sent.text, sent.html]) expect(part).not.toContain(TRACKING_LINK_PLACEHOLDER);
   });
 });

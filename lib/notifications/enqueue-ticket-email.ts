@@ -1,31 +1,68 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
-import { outboxMessages } from "@/db/schema";
-import { trackingUrl } from "@/lib/auth/tracking";
+import { outboxMessages, ticketEvents, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
 import { composeTicketEmail, type NoticeTicket } from "./compose-ticket-email";
 
 type Notice = { kind: "ticket_created" } | { kind: "status_changed"; from: NoticeTicket["status"] };
 
+// Any fixed number: the first key of the advisory lock that serialises confirmations to one address.
+const CONFIRMATION_LOCK_SPACE = 727_002;
+
 /**
  * Writes the requester's email about a ticket change into the outbox, inside the transaction of that
  * change: it is sent (by the outbox worker) exactly when the change commits, and never when it rolls back.
+ * A confirmation over its address's hourly budget is written already failed, with the reason, and not sent.
  */
 export async function enqueueTicketEmail(
   tx: Transaction,
   ticket: NoticeTicket & { email: string },
   notice: Notice,
 ): Promise<void> {
-  const email = composeTicketEmail({ ...notice, ticket, trackingUrl: trackingUrl(ticket.id) });
+  const email = composeTicketEmail({ ...notice, ticket });
+  const skipped = notice.kind === "ticket_created" && (await confirmationBudgetSpent(tx, ticket.email));
   await tx.insert(outboxMessages).values({
     messageId: `<${randomUUID()}@${new URL(env.APP_URL).hostname}>`,
     ticketId: ticket.id,
     kind: notice.kind,
-    recipientName: ticket.fullName,
+    // A confirmation goes to an address nobody has verified, so it does not carry the filer's name either.
+    recipientName: notice.kind === "ticket_created" ? "" : ticket.fullName,
     recipientEmail: ticket.email,
     subject: email.subject,
     textBody: email.text,
     htmlBody: email.html,
+    ...(skipped && { status: "failed" as const, lastError: skipped }),
   });
+  if (skipped) {
+    await tx.insert(ticketEvents).values({ ticketId: ticket.id, type: "notification_failed", toValue: skipped, actor: "system:email" });
+  }
+}
+
+/**
+ * Anyone can file tickets in someone else's name, so confirmations are budgeted per address
+ * (CONFIRMATION_EMAILS_PER_HOUR, counting skipped ones: an address being flooded stays quiet until the
+ * flood stops for an hour). Returns why this one is skipped, or false. The advisory lock (held until the
+ * transaction ends) keeps concurrent filings for one address from all counting the same total.
+ */
+async function confirmationBudgetSpent(tx: Transaction, address: string): Promise<string | false> {
+  const budget = env.CONFIRMATION_EMAILS_PER_HOUR;
+  await tx.execute(sql`select pg_advisory_xact_lock(${CONFIRMATION_LOCK_SPACE}, hashtext(lower(${address})))`);
+  const anHourAgo = sql`now() - interval '1 hour'`;
+  const [recent] = await tx
+    .select({ confirmations: count() })
+    .from(outboxMessages)
+    .innerJoin(tickets, eq(tickets.id, outboxMessages.ticketId))
+    .where(
+      and(
+        // lower(email) is indexed (tickets_email_idx); the address's recent tickets are few.
+        eq(sql`lower(${tickets.email})`, sql`lower(${address})`),
+        gt(tickets.createdAt, anHourAgo),
+        eq(outboxMessages.kind, "ticket_created"),
+        gt(outboxMessages.createdAt, anHourAgo),
+      ),
+    );
+  if ((recent?.confirmations ?? 0) < budget) return false;
+  return `Not sent: this address already had ${budget} confirmation emails in the last hour (CONFIRMATION_EMAILS_PER_HOUR)`;
 }

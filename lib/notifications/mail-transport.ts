@@ -30,7 +30,9 @@ function mailOptions(message: OutboxMessage): SendMailOptions {
   // reaching a header as more than one line, whatever the encoder does.
   return {
     from: env.MAIL_FROM,
-    to: { name: oneLine(message.recipientName), address: oneLine(message.recipientEmail) },
+    to: message.recipientName
+      ? { name: oneLine(message.recipientName), address: oneLine(message.recipientEmail) }
+      : oneLine(message.recipientEmail),
     subject: oneLine(message.subject),
     text: message.textBody,
     html: message.htmlBody,

@@ -2,7 +2,9 @@ import "server-only";
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
 import { outboxMessages, ticketEvents } from "@/db/schema";
+import { currentTrackingUrl } from "@/lib/auth/tracking";
 import { env } from "@/lib/env";
+import { withTrackingLink } from "./compose-ticket-email";
 import { createMailTransport, type MailTransport, type OutboxMessage } from "./mail-transport";
 
 const MAX_RETRY_DELAY_MS = 60 * 60 * 1_000;
@@ -89,9 +91,15 @@ async function markFailedAttempt(db: Database, message: OutboxMessage, error: un
   );
 }
 
+/** The message as it leaves: its private link built now, at the ticket's current link version. */
+async function withCurrentLink(message: OutboxMessage): Promise<OutboxMessage> {
+  const bodies = withTrackingLink({ text: message.textBody, html: message.htmlBody }, await currentTrackingUrl(message.ticketId));
+  return { ...message, textBody: bodies.text, htmlBody: bodies.html };
+}
+
 async function deliver(db: Database, transport: MailTransport, message: OutboxMessage): Promise<void> {
   try {
-    await transport.send(message);
+    await transport.send(await withCurrentLink(message));
   } catch (error) {
     await markFailedAttempt(db, message, error);
     return;

@@ -16,6 +16,7 @@ const { getDb } = await import("@/db");
 const { outboxMessages, ticketEvents } = await import("@/db/schema");
 const { trackingUrl } = await import("@/lib/auth/tracking");
 const { createTicket } = await import("@/lib/tickets/create-ticket");
+const { issueTrackingLink } = await import("@/lib/tickets/issue-tracking-link");
 const { updateTicket } = await import("@/lib/tickets/update-ticket");
 const { startOutboxWorker } = await import("./outbox-worker");
 
@@ -89,12 +90,13 @@ describe("the outbox, in the ticket's transaction", () => {
       const mailDir = path.join(dataDir, "mail");
       const file = (await readdir(mailDir)).find((name) => name.startsWith(String(sent!.id).padStart(6, "0")));
       const parsed = await simpleParser(await readFile(path.join(mailDir, file!)));
-      expect(parsed.subject).toBe(`We received your ticket #${ticket.id}: Question about tour cancellation`);
-      expect(parsed.to).toMatchObject({ value: [{ address: "eml@example.com", name: "Ana Martinez" }] });
+      expect(parsed.subject).toBe(`We received your ticket #${ticket.id}`);
+      // No display name: the filer's name is theirs to choose, the address may be anyone's.
+      expect(parsed.to).toMatchObject({ value: [{ address: "eml@example.com", name: "" }] });
       expect(parsed.from?.text).toBe('"Kinconecta Support" <support@kinconecta.local>');
       expect(parsed.messageId).toBe(sent!.messageId);
-      expect(parsed.text).toContain(trackingUrl(ticket.id));
-      expect(parsed.html).toContain(trackingUrl(ticket.id));
+      expect(parsed.text).toContain(trackingUrl(ticket.id, 1));
+      expect(parsed.html).toContain(trackingUrl(ticket.id, 1));
 
       const db = await getDb();
       const history = await db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticket.id));
@@ -105,6 +107,63 @@ describe("the outbox, in the ticket's transaction", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("stores emails without the private link and builds it when sending, at the ticket's current link version", async () => {
+    const { ticket } = await createTicket(input("relinked@example.com"), staff);
+    const [queued] = await outboxOf(ticket.id);
+    const firstKey = new URL(trackingUrl(ticket.id, 1)).searchParams.get("key")!;
+    for (const body of [queued!.textBody, queued!.htmlBody]) {
+      expect(body).toContain("{{tracking-link}}");
+      expect(body).not.toContain(firstKey);
+    }
+
+    // Staff replace the link before the worker gets to the email: the email carries the new one.
+    const { trackingUrl: newLink } = await issueTrackingLink(ticket.id, staff);
+    expect(newLink).toBe(trackingUrl(ticket.id, 2));
+    const worker = startOutboxWorker();
+    try {
+      const [sent] = await waitFor(async () => {
+        const rows = await outboxOf(ticket.id);
+        return rows[0]?.status === "sent" ? rows : undefined;
+      });
+      const mailDir = path.join(dataDir, "mail");
+      const file = (await readdir(mailDir)).find((name) => name.startsWith(String(sent!.id).padStart(6, "0")));
+      const parsed = await simpleParser(await readFile(path.join(mailDir, file!)));
+      expect(parsed.text).toContain(newLink);
+      expect(parsed.text).not.toContain(firstKey);
+      expect(parsed.html).toContain(newLink);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("sends at most CONFIRMATION_EMAILS_PER_HOUR confirmations to one address; past that, files the ticket and records the skip", async () => {
+    const filed = [];
+    // The budget (5) is per address, whatever its case.
+    for (const address of ["Flooded@example.com", "flooded@example.com", "FLOODED@example.com", "flooded@example.com", "flooded@EXAMPLE.com", "flooded@example.com"]) {
+      filed.push((await createTicket(input(address), staff)).ticket);
+    }
+    const other = (await createTicket(input("someone-else@example.com"), staff)).ticket;
+
+    const statuses = await Promise.all(filed.map(async (ticket) => (await outboxOf(ticket.id)).map((row) => row.status)));
+    expect(statuses).toEqual([["pending"], ["pending"], ["pending"], ["pending"], ["pending"], ["failed"]]);
+    const [skipped] = await outboxOf(filed[5]!.id);
+    expect(skipped).toMatchObject({ attempts: 0, lastError: expect.stringContaining("CONFIRMATION_EMAILS_PER_HOUR") });
+    const db = await getDb();
+    const history = await db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, filed[5]!.id));
+    expect(history.map((event) => [event.type, event.toValue])).toEqual([
+      ["created", "open"],
+      ["notification_failed", skipped!.lastError],
+    ]);
+    expect((await outboxOf(other.id)).map((row) => row.status)).toEqual(["pending"]);
+
+    // An hour later the address has its budget again.
+    await db.execute(sql`update outbox_messages set created_at = created_at - interval '61 minutes'
+      where ticket_id in (select id from tickets where lower(email) = 'flooded@example.com')`);
+    await db.execute(sql`update tickets set created_at = created_at - interval '61 minutes' where lower(email) = 'flooded@example.com'`);
+    const later = (await createTicket(input("flooded@example.com"), staff)).ticket;
+    expect((await outboxOf(later.id)).map((row) => row.status)).toEqual(["pending"]);
   });
 
   it("sends a message that a crashed worker had claimed, once its lease runs out", async () => {

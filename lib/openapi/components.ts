@@ -78,6 +78,7 @@ const PROBLEM_DESCRIPTIONS = {
   429: "Too many requests; wait `Retry-After` seconds",
   500: "Unexpected failure; it has been logged",
   503: "A dependency (the database) is not answering",
+  507: "The server's storage is nearly full; nothing was saved, retry later",
 } as const;
 export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
 

@@ -55,6 +55,10 @@ const events: TicketEvent[] = [
 export const ticketExamples = {
   counts: { summary: "The seed's tickets by status", value: { open: 1, in_progress: 1, resolved: 1, closed: 0 } },
   events: { summary: "Filed, then taken by an agent", value: events },
+  issuedTrackingLink: {
+    summary: "Ana's ticket gets a new link",
+    value: { trackingUrl: `${SERVER}/support/tickets/3?key=Wm4-9pQEXAMPLENEWKEY` },
+  },
 };
 
 const lucia: StaffAccount = {

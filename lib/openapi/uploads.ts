@@ -17,7 +17,8 @@ const allowedMediaTypes = [
 
 const LIMITS =
   `${describeTypes(attachmentPolicy.allowedTypes)}, judged by content (never by name or claimed type); at most ` +
-  `${describeBytes(attachmentPolicy.maxFileBytes)} each and ${attachmentPolicy.maxFilesPerTicket} per ticket`;
+  `${describeBytes(attachmentPolicy.maxFileBytes)} each, ${attachmentPolicy.maxFilesPerTicket} and ` +
+  `${describeBytes(attachmentPolicy.maxTicketBytes)} per ticket`;
 
 /** The `attachments` file parts; `min` is 1 where files are the point of the request. */
 export function attachmentFiles(min: 0 | 1) {
@@ -31,10 +32,11 @@ export const attachmentFilesEncoding: ZodOpenApiEncodingObject = {
   [ATTACHMENTS_FIELD]: { contentType: allowedMediaTypes.join(", ") },
 };
 
-/** What 413, 422 and 503 mean where files are uploaded. */
+/** What 413, 422, 503 and 507 mean where files are uploaded. */
 export const attachmentProblemDescriptions: Partial<Record<ProblemStatus, string>> = {
   413:
-    `The body, a text part, or a file (over ${describeBytes(attachmentPolicy.maxFileBytes)}; \`errors\` names it) ` +
+    `The body, a text part, a file (over ${describeBytes(attachmentPolicy.maxFileBytes)}; \`errors\` names it), or the ` +
+    `ticket's files together (over ${describeBytes(attachmentPolicy.maxTicketBytes)}; \`errors\` names \`${ATTACHMENTS_FIELD}\`) ` +
     "is too large; nothing was stored",
   422:
     `The input failed validation; \`errors\` names each field (e.g. more than ${attachmentPolicy.maxFilesPerTicket} files, ` +

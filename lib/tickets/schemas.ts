@@ -139,3 +139,7 @@ export const ticketCountsSchema = z.record(ticketStatusSchema, z.int().min(0));
 
 /** A freshly filed ticket: the seed's body plus the requester's private tracking link. */
 export const createdTicketSchema = ticketSchema.extend({ trackingUrl: z.url() });
+
+/** A ticket's new private tracking link; the one before it no longer opens anything. */
+export const issuedTrackingLinkSchema = z.object({ trackingUrl: z.url() });
+export type IssuedTrackingLink = z.infer<typeof issuedTrackingLinkSchema>;

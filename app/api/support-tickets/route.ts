@@ -1,7 +1,6 @@
-import { actorScope } from "@/lib/auth/actor";
 import { createTicketWithAttachments } from "@/lib/attachments/create-ticket-with-attachments";
 import { defineRoute } from "@/lib/http/define-route";
-import { withIdempotency } from "@/lib/http/idempotency";
+import { idempotencyScope, withIdempotency } from "@/lib/http/idempotency";
 import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
 import { createdTicketResponse, etag, jsonResponse } from "@/lib/http/ticket-responses";
 import { readTicketSubmission } from "@/lib/http/ticket-submission";
@@ -23,7 +22,7 @@ export const POST = defineRoute({ access: ["public"], limit: "public-create" }, 
   const submission = await readTicketSubmission(request);
   try {
     const input = createTicketInput.parse(submission.fields);
-    const result = await withIdempotency(request, actorScope(actor), submission.fingerprint, async (tx) => {
+    const result = await withIdempotency(request, idempotencyScope(request, actor), submission.fingerprint, async (tx) => {
       const { ticket, version } = submission.files.length
         ? await createTicketWithAttachments(input, submission.files, actor, tx)
         : await createTicket(input, actor, tx);

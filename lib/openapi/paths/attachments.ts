@@ -56,7 +56,7 @@ export const attachmentPaths: ZodOpenApiPathsObject = {
           headers: z.object({ ETag: headers.etag }),
           content: { "application/json": { schema: Ticket } },
         },
-        ...problemResponses([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503], {
+        ...problemResponses([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503, 507], {
           descriptions: {
             ...attachmentProblemDescriptions,
             400: "The multipart body is malformed or was interrupted",

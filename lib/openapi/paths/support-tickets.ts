@@ -6,6 +6,7 @@ import { ALLOWED_MOVES, TICKET_EVENT_TYPES } from "@/lib/tickets/workflow";
 import {
   createTicketInput,
   createdTicketSchema,
+  issuedTrackingLinkSchema,
   LIST_LIMIT,
   listTicketsQuery,
   ticketCountsSchema,
@@ -48,6 +49,10 @@ const TicketEvent = ticketEventSchema.meta({
     `One entry of a ticket's history (\`type\`: ${TICKET_EVENT_TYPES.join(", ")}); \`actor\` is \`requester\`, ` +
     "`token:<name>` or `staff:<email>`",
 });
+const IssuedTrackingLink = issuedTrackingLinkSchema.meta({
+  id: "IssuedTrackingLink",
+  description: "The ticket's new private link for the requester (keep it secret); every earlier link answers 404",
+});
 const TicketCountsSchema = ticketCountsSchema.meta({
   id: "TicketCounts",
   description: "How many tickets are in each status; every status is present (0 when none)",
@@ -72,7 +77,8 @@ const idempotencyKeyHeader = z.object({
     .meta({
       description:
         "Any unique string (e.g. a UUID). Retrying with the same key and body within 24 hours returns the first " +
-        "answer instead of filing a second ticket; the same key with another body is a 422.",
+        "answer instead of filing a second ticket; the same key with another body is a 422. Keys are per caller: " +
+        "per API token or staff member, and for anonymous callers per client address.",
       example: "5b0f2a9c-0d7e-4a43-9a1f-8d2f1c2b7e10",
     }),
 });
@@ -139,7 +145,7 @@ export const supportTicketPaths: ZodOpenApiPathsObject = {
           }),
           content: { "application/json": { schema: CreatedTicket, examples: { seed: seedExamples.createdTicket } } },
         },
-        ...problemResponses([400, 401, 403, 409, 413, 415, 422, 429, 500, 503], {
+        ...problemResponses([400, 401, 403, 409, 413, 415, 422, 429, 500, 503, 507], {
           descriptions: {
             ...attachmentProblemDescriptions,
             400: "Malformed request (the body is not valid JSON, or the multipart body cannot be read)",
@@ -181,6 +187,27 @@ export const supportTicketPaths: ZodOpenApiPathsObject = {
           content: { "application/json": { schema: z.array(TicketEvent), examples: { moved: ticketExamples.events } } },
         },
         ...problemResponses([401, 404, 429, 500]),
+      },
+    },
+  },
+  "/api/support-tickets/{id}/tracking-link": {
+    post: {
+      operationId: "issueTrackingLink",
+      tags: ["Support tickets"],
+      summary: "Issue a new private link",
+      description:
+        "Gives the ticket a new private tracking link, for when the requester's link was shared or leaked: the old " +
+        "key then answers 404 everywhere (the API, the tracking page, downloads). Emails still waiting to be sent " +
+        "carry the new link. Recorded in the audit log.",
+      security: security.staffOrToken,
+      requestParams: { path: ticketIdPath },
+      responses: {
+        200: {
+          description: "The new link",
+          headers: z.object(rateLimitHeaders),
+          content: { "application/json": { schema: IssuedTrackingLink, examples: { issued: ticketExamples.issuedTrackingLink } } },
+        },
+        ...problemResponses([401, 403, 404, 429, 500]),
       },
     },
   },

@@ -26,7 +26,7 @@ const ACTOR_NAMES: Record<string, string> = { requester: "You", staff: "Support 
 export default async function TrackTicketPage({ params, searchParams }: PageProps<"/support/tickets/[id]">) {
   const [{ id }, { key }] = await Promise.all([params, searchParams]);
   const ticketId = parseTicketId(id);
-  if (ticketId === null || typeof key !== "string" || !isTrackingKeyValid(ticketId, key)) notFound();
+  if (ticketId === null || typeof key !== "string" || !(await isTrackingKeyValid(ticketId, key))) notFound();
   const ticket = await getTicketOrThrow(ticketId).then(
     (found) => found.ticket,
     (error: unknown) => {
