@@ -16,6 +16,7 @@ const { getDb } = await import("@/db");
 const { outboxMessages, ticketEvents } = await import("@/db/schema");
 const { trackingUrl } = await import("@/lib/auth/tracking");
 const { createTicket } = await import("@/lib/tickets/create-ticket");
+const { fileTicket } = await import("@/lib/tickets/file-ticket");
 const { updateTicket } = await import("@/lib/tickets/update-ticket");
 const { startOutboxWorker } = await import("./outbox-worker");
 
@@ -50,7 +51,7 @@ describe("the outbox, in the ticket's transaction", () => {
     let filedId = 0;
     await expect(
       db.transaction(async (tx) => {
-        filedId = (await createTicket(input("rollback@example.com"), staff, tx)).ticket.id;
+        filedId = (await createTicket(tx, input("rollback@example.com"), staff)).ticket.id;
         throw new Error("a later step of the request failed");
       }),
     ).rejects.toThrow("a later step");
@@ -59,7 +60,7 @@ describe("the outbox, in the ticket's transaction", () => {
   });
 
   it("queues one confirmation per ticket and one email per status move, none for a silent move", async () => {
-    const { ticket } = await createTicket(input("moves@example.com"), staff);
+    const { ticket } = await fileTicket({ input: input("moves@example.com"), files: [], actor: staff });
     await updateTicket(ticket.id, { status: "in_progress" }, staff);
     await updateTicket(ticket.id, { category: "Billing" }, staff);
     await updateTicket(ticket.id, { status: "closed", notify: false }, staff);
@@ -72,14 +73,14 @@ describe("the outbox, in the ticket's transaction", () => {
   });
 
   it("queues nothing for a refused move", async () => {
-    const { ticket } = await createTicket(input("refused@example.com"), staff);
+    const { ticket } = await fileTicket({ input: input("refused@example.com"), files: [], actor: staff });
     await updateTicket(ticket.id, { status: "closed" }, staff);
     await expect(updateTicket(ticket.id, { status: "open" }, staff)).rejects.toThrow("cannot move");
     expect((await outboxOf(ticket.id)).map((message) => message.kind)).toEqual(["ticket_created", "status_changed"]);
   });
 
   it("writes each message as a parseable .eml file by default and records the sending in the ticket's history", async () => {
-    const { ticket } = await createTicket(input("eml@example.com"), staff);
+    const { ticket } = await fileTicket({ input: input("eml@example.com"), files: [], actor: staff });
     const worker = startOutboxWorker();
     try {
       const [sent] = await waitFor(async () => {
@@ -108,7 +109,7 @@ describe("the outbox, in the ticket's transaction", () => {
   });
 
   it("sends a message that a crashed worker had claimed, once its lease runs out", async () => {
-    const { ticket } = await createTicket(input("crashed@example.com"), staff);
+    const { ticket } = await fileTicket({ input: input("crashed@example.com"), files: [], actor: staff });
     const db = await getDb();
     // What a worker leaves behind when it dies mid-send: one attempt counted, the row leased for a second.
     await db

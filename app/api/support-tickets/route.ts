@@ -1,16 +1,14 @@
 import { actorScope } from "@/lib/auth/actor";
-import { createTicketWithAttachments } from "@/lib/attachments/create-ticket-with-attachments";
 import { authenticate, requireStaffOrToken } from "@/lib/http/authenticate";
 import { withProblems } from "@/lib/http/handler";
 import { withIdempotency } from "@/lib/http/idempotency";
 import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
 import { limitRequest } from "@/lib/http/rate-limit";
-import { createdTicketResponse, etag, jsonResponse } from "@/lib/http/ticket-responses";
+import { createdTicketResponse, createdTicketResult, jsonResponse } from "@/lib/http/ticket-responses";
 import { readTicketSubmission } from "@/lib/http/ticket-submission";
-import { createTicket } from "@/lib/tickets/create-ticket";
+import { fileTicket } from "@/lib/tickets/file-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";
-import { createTicketInput } from "@/lib/tickets/schemas";
-import { ticketUrl } from "@/lib/tickets/serialize";
+import { createTicketInput, type Ticket } from "@/lib/tickets/schemas";
 
 // GET /api/support-tickets – one page of tickets, newest first; the next page is in the Link header
 export const GET = withProblems(async (request) => {
@@ -29,11 +27,15 @@ export const POST = withProblems(async (request) => {
   const submission = await readTicketSubmission(request);
   try {
     const input = createTicketInput.parse(submission.fields);
-    const result = await withIdempotency(request, actorScope(actor), submission.fingerprint, async (tx) => {
-      const { ticket, version } = submission.files.length
-        ? await createTicketWithAttachments(input, submission.files, actor, tx)
-        : await createTicket(input, actor, tx);
-      return { status: 201, body: ticket, headers: { location: ticketUrl(ticket.id), etag: etag(version) } };
+    // The idempotent response is saved in the transaction that files the ticket.
+    const result = await withIdempotency<Ticket>(request, actorScope(actor), submission.fingerprint, async (save) => {
+      const filed = await fileTicket({
+        input,
+        files: submission.files,
+        actor,
+        beforeCommit: (tx, ticket) => save(tx, createdTicketResult(ticket)),
+      });
+      return createdTicketResult(filed);
     });
     return createdTicketResponse(result);
   } finally {
