@@ -1,4 +1,5 @@
 // npm run db:seed   Loads the example tickets from the Support Tickets API description.
+import { getDb } from "@/db";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { SEED_TICKETS } from "@/lib/tickets/seed-examples";
 import { runCommand } from "./run-command";
@@ -7,8 +8,9 @@ import { runCommand } from "./run-command";
 const seedActor = { kind: "token", tokenId: 0, name: "db:seed" } as const;
 
 await runCommand(async () => {
+  const db = await getDb();
   for (const example of SEED_TICKETS) {
-    const { ticket } = await createTicket(example, seedActor);
+    const { ticket } = await db.transaction((tx) => createTicket(tx, example, seedActor));
     console.log(`Ticket #${ticket.id}: ${ticket.subject} (${ticket.status})`);
   }
 });

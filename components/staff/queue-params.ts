@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { roleContextSchema, TICKET_SORTS, ticketStatusSchema } from "@/lib/tickets/schemas";
+import { roleContextSchema, SEARCH_TEXT_MAX, TICKET_LIMITS, TICKET_SORTS, ticketStatusSchema } from "@/lib/tickets/schemas";
+import { textField } from "@/lib/zod/text";
 
 /** The queue's view, held in the page URL (bookmarkable) with the API's own parameter names. */
 export const queueParamsSchema = z.object({
   status: ticketStatusSchema.catch("open"),
-  category: z.string().trim().min(1).max(100).optional().catch(undefined),
+  category: textField("Category", { max: TICKET_LIMITS.category }).optional().catch(undefined),
   roleContext: roleContextSchema.optional().catch(undefined),
-  q: z.string().trim().min(1).max(200).optional().catch(undefined),
+  q: textField("Search text", { max: SEARCH_TEXT_MAX }).optional().catch(undefined),
   sort: z.enum(TICKET_SORTS).catch("-createdAt"),
   cursor: z.string().max(500).optional().catch(undefined),
 });

@@ -3,6 +3,8 @@ import type { Transaction } from "@/db";
 import { attachments, ticketEvents } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import type { Attachment } from "@/lib/tickets/schemas";
+import { toAttachment } from "@/lib/tickets/serialize";
 import type { InspectedFile } from "./inspect-files";
 import { attachmentStorage, type StoredObject } from "./storage";
 
@@ -41,15 +43,15 @@ export async function withStoredFiles<T>(
   }
 }
 
-/** The attachment rows and one `attachment_added` history row per file. */
+/** The attachment rows and one `attachment_added` history row per file; returns the attachments as the API shows them. */
 export async function recordAttachments(
   tx: Transaction,
   ticketId: number,
   stored: readonly StoredFile[],
   actor: Actor,
-): Promise<void> {
-  if (stored.length === 0) return;
-  await tx.insert(attachments).values(
+): Promise<Attachment[]> {
+  if (stored.length === 0) return [];
+  const rows = await tx.insert(attachments).values(
     stored.map(({ file, key, url }) => ({
       ticketId,
       fileName: file.fileName,
@@ -58,8 +60,9 @@ export async function recordAttachments(
       storageKey: key,
       storageUrl: url,
     })),
-  );
+  ).returning({ id: attachments.id, fileName: attachments.fileName });
   await tx.insert(ticketEvents).values(
     stored.map(({ file }) => ({ ticketId, type: "attachment_added" as const, toValue: file.fileName, actor: actorLabel(actor) })),
   );
+  return rows.map((row) => toAttachment(ticketId, row));
 }

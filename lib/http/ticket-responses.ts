@@ -2,7 +2,7 @@ import "server-only";
 import { FIRST_TRACKING_KEY_VERSION, trackingUrl } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
 import type { Ticket } from "@/lib/tickets/schemas";
-import type { VersionedTicket } from "@/lib/tickets/serialize";
+import { ticketUrl, type VersionedTicket } from "@/lib/tickets/serialize";
 import type { IdempotentResult } from "./idempotency";
 
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
@@ -32,6 +32,11 @@ export function ticketResponse({ ticket, version }: VersionedTicket, init: Respo
   const response = jsonResponse(ticket, init);
   response.headers.set("etag", etag(version));
   return response;
+}
+
+/** What filing a ticket answers, and an idempotent retry replays: 201, the ticket, its Location and ETag. */
+export function createdTicketResult({ ticket, version }: VersionedTicket): IdempotentResult<Ticket> {
+  return { status: 201, body: ticket, headers: { location: ticketUrl(ticket.id), etag: etag(version) } };
 }
 
 /**

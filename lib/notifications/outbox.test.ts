@@ -17,6 +17,7 @@ const { outboxMessages, ticketEvents } = await import("@/db/schema");
 const { trackingUrl } = await import("@/lib/auth/tracking");
 const { createTicket } = await import("@/lib/tickets/create-ticket");
 const { issueTrackingLink } = await import("@/lib/tickets/issue-tracking-link");
+const { fileTicket } = await import("@/lib/tickets/file-ticket");
 const { updateTicket } = await import("@/lib/tickets/update-ticket");
 const { startOutboxWorker } = await import("./outbox-worker");
 
@@ -51,7 +52,7 @@ describe("the outbox, in the ticket's transaction", () => {
     let filedId = 0;
     await expect(
       db.transaction(async (tx) => {
-        filedId = (await createTicket(input("rollback@example.com"), staff, tx)).ticket.id;
+        filedId = (await createTicket(tx, input("rollback@example.com"), staff)).ticket.id;
         throw new Error("a later step of the request failed");
       }),
     ).rejects.toThrow("a later step");
@@ -60,7 +61,7 @@ describe("the outbox, in the ticket's transaction", () => {
   });
 
   it("queues one confirmation per ticket and one email per status move, none for a silent move", async () => {
-    const { ticket } = await createTicket(input("moves@example.com"), staff);
+    const { ticket } = await fileTicket({ input: input("moves@example.com"), files: [], actor: staff });
     await updateTicket(ticket.id, { status: "in_progress" }, staff);
     await updateTicket(ticket.id, { category: "Billing" }, staff);
     await updateTicket(ticket.id, { status: "closed", notify: false }, staff);
@@ -73,14 +74,14 @@ describe("the outbox, in the ticket's transaction", () => {
   });
 
   it("queues nothing for a refused move", async () => {
-    const { ticket } = await createTicket(input("refused@example.com"), staff);
+    const { ticket } = await fileTicket({ input: input("refused@example.com"), files: [], actor: staff });
     await updateTicket(ticket.id, { status: "closed" }, staff);
     await expect(updateTicket(ticket.id, { status: "open" }, staff)).rejects.toThrow("cannot move");
     expect((await outboxOf(ticket.id)).map((message) => message.kind)).toEqual(["ticket_created", "status_changed"]);
   });
 
   it("writes each message as a parseable .eml file by default and records the sending in the ticket's history", async () => {
-    const { ticket } = await createTicket(input("eml@example.com"), staff);
+    const { ticket } = await fileTicket({ input: input("eml@example.com"), files: [], actor: staff });
     const worker = startOutboxWorker();
     try {
       const [sent] = await waitFor(async () => {
@@ -110,7 +111,7 @@ describe("the outbox, in the ticket's transaction", () => {
   });
 
   it("stores emails without the private link and builds it when sending, at the ticket's current link version", async () => {
-    const { ticket } = await createTicket(input("relinked@example.com"), staff);
+    const { ticket } = await fileTicket({ input: input("relinked@example.com"), files: [], actor: staff });
     const [queued] = await outboxOf(ticket.id);
     const firstKey = new URL(trackingUrl(ticket.id, 1)).searchParams.get("key")!;
     for (const body of [queued!.textBody, queued!.htmlBody]) {
@@ -142,9 +143,9 @@ describe("the outbox, in the ticket's transaction", () => {
     const filed = [];
     // The budget (5) is per address, whatever its case.
     for (const address of ["Flooded@example.com", "flooded@example.com", "FLOODED@example.com", "flooded@example.com", "flooded@EXAMPLE.com", "flooded@example.com"]) {
-      filed.push((await createTicket(input(address), staff)).ticket);
+      filed.push((await fileTicket({ input: input(address), files: [], actor: staff })).ticket);
     }
-    const other = (await createTicket(input("someone-else@example.com"), staff)).ticket;
+    const other = (await fileTicket({ input: input("someone-else@example.com"), files: [], actor: staff })).ticket;
 
     const statuses = await Promise.all(filed.map(async (ticket) => (await outboxOf(ticket.id)).map((row) => row.status)));
     expect(statuses).toEqual([["pending"], ["pending"], ["pending"], ["pending"], ["pending"], ["failed"]]);
@@ -162,12 +163,12 @@ describe("the outbox, in the ticket's transaction", () => {
     await db.execute(sql`update outbox_messages set created_at = created_at - interval '61 minutes'
       where ticket_id in (select id from tickets where lower(email) = 'flooded@example.com')`);
     await db.execute(sql`update tickets set created_at = created_at - interval '61 minutes' where lower(email) = 'flooded@example.com'`);
-    const later = (await createTicket(input("flooded@example.com"), staff)).ticket;
+    const later = (await fileTicket({ input: input("flooded@example.com"), files: [], actor: staff })).ticket;
     expect((await outboxOf(later.id)).map((row) => row.status)).toEqual(["pending"]);
   });
 
   it("sends a message that a crashed worker had claimed, once its lease runs out", async () => {
-    const { ticket } = await createTicket(input("crashed@example.com"), staff);
+    const { ticket } = await fileTicket({ input: input("crashed@example.com"), files: [], actor: staff });
     const db = await getDb();
     // What a worker leaves behind when it dies mid-send: one attempt counted, the row leased for a second.
     await db

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STAFF_ROLES } from "@/lib/auth/actor";
+import { textField } from "@/lib/zod/text";
 
 // Shared by the admin API, the admin page's forms and the staff:create command.
 
@@ -11,7 +12,7 @@ export const createStaffAccountInput = z.strictObject({
     .string({ error: "Password is required" })
     .min(STAFF_PASSWORD.min, `Password must be at least ${STAFF_PASSWORD.min} characters`)
     .max(STAFF_PASSWORD.max, `Password must be at most ${STAFF_PASSWORD.max} characters`),
-  name: z.string().trim().min(1).max(120).optional(),
+  name: textField("Name", { max: 120 }).optional(),
   role: z.enum(STAFF_ROLES, { error: 'Role must be "agent" or "admin"' }).default("agent"),
 });
 export type CreateStaffAccountInput = z.input<typeof createStaffAccountInput>;
@@ -32,7 +33,7 @@ export const changeStaffPasswordInput = z.object({
 export type ChangeStaffPasswordInput = z.infer<typeof changeStaffPasswordInput>;
 
 export const createApiTokenInput = z.strictObject({
-  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
+  name: textField("Name", { max: 100 }),
 });
 
 /** A staff account as the admin API lists and creates it (never its password). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Database, getDb, type Transaction } from "@/db";
+import type { Transaction } from "@/db";
 import { ticketEvents, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
@@ -10,15 +10,12 @@ import type { CreateTicketInput } from "./schemas";
 import { toTicket, type VersionedTicket } from "./serialize";
 
 /**
- * Files a ticket, records its creation in the history and queues the requester's confirmation email,
- * in one transaction. Requesters always open a ticket now; API clients may import one with its status
- * and dates (such an import is history, so its requester gets no confirmation).
+ * Writes a new ticket, its creation in the history and the requester's confirmation email, in the
+ * caller's transaction (fileTicket's, which adds the attachments). Requesters always open a ticket now;
+ * API clients may import one with its status and dates (such an import is history, so its requester
+ * gets no confirmation).
  */
-export async function createTicket(
-  input: CreateTicketInput,
-  actor: Actor,
-  executor?: Database | Transaction,
-): Promise<VersionedTicket> {
+export async function createTicket(tx: Transaction, input: CreateTicketInput, actor: Actor): Promise<VersionedTicket> {
   const mayImport = actor.kind === "token";
   if (!mayImport && input.status !== undefined && input.status !== "open") {
     throw validationError("status", "New tickets start as open; only API clients can import a ticket in another status");
@@ -30,32 +27,29 @@ export async function createTicket(
     throw validationError("updatedAt", "updatedAt cannot be earlier than createdAt");
   }
 
-  const db = executor ?? (await getDb());
-  return db.transaction(async (tx) => {
-    await assertActiveCategory(input.category, tx);
-    const [row] = await tx
-      .insert(tickets)
-      .values({
-        roleContext: input.roleContext,
-        fullName: input.fullName,
-        email: input.email,
-        subject: input.subject,
-        category: input.category,
-        message: input.message,
-        status,
-        createdAt,
-        updatedAt,
-      })
-      .returning(ticketColumns);
-    const ticket = row!;
-    await tx.insert(ticketEvents).values({
-      ticketId: ticket.id,
-      type: "created",
-      toValue: ticket.status,
-      actor: actorLabel(actor),
-      createdAt: ticket.createdAt,
-    });
-    if (status === "open" && !createdAt) await enqueueTicketEmail(tx, ticket, { kind: "ticket_created" });
-    return { ticket: toTicket(ticket), version: ticket.version };
+  await assertActiveCategory(input.category, tx);
+  const [row] = await tx
+    .insert(tickets)
+    .values({
+      roleContext: input.roleContext,
+      fullName: input.fullName,
+      email: input.email,
+      subject: input.subject,
+      category: input.category,
+      message: input.message,
+      status,
+      createdAt,
+      updatedAt,
+    })
+    .returning(ticketColumns);
+  const ticket = row!;
+  await tx.insert(ticketEvents).values({
+    ticketId: ticket.id,
+    type: "created",
+    toValue: ticket.status,
+    actor: actorLabel(actor),
+    createdAt: ticket.createdAt,
   });
+  if (status === "open" && !createdAt) await enqueueTicketEmail(tx, ticket, { kind: "ticket_created" });
+  return { ticket: toTicket(ticket), version: ticket.version };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "@/lib/zod/text";
 import { SPAM_SIGNALS } from "./spam-signals";
 import { ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "./workflow";
 
@@ -12,13 +13,6 @@ export const TICKET_LIMITS = {
   message: 10_000,
 } as const;
 
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
-
 export const roleContextSchema = z.enum(ROLE_CONTEXTS, { error: 'Choose "tourist" or "guide"' });
 export const ticketStatusSchema = z.enum(TICKET_STATUSES, {
   error: `Status must be one of: ${TICKET_STATUSES.join(", ")}`,
@@ -27,15 +21,15 @@ const isoTimestamp = z.iso.datetime({ offset: true, error: "Use an ISO 8601 time
 
 export const ticketFieldsInput = z.object({
   roleContext: roleContextSchema,
-  fullName: requiredText("Full name", TICKET_LIMITS.fullName),
+  fullName: textField("Full name", { max: TICKET_LIMITS.fullName }),
   email: z
     .string({ error: "Email is required" })
     .trim()
     .max(TICKET_LIMITS.email, `Email must be at most ${TICKET_LIMITS.email} characters`)
     .email("Enter a valid email address"),
-  category: requiredText("Category", TICKET_LIMITS.category),
-  subject: requiredText("Subject", TICKET_LIMITS.subject),
-  message: requiredText("Message", TICKET_LIMITS.message),
+  category: textField("Category", { max: TICKET_LIMITS.category }),
+  subject: textField("Subject", { max: TICKET_LIMITS.subject }),
+  message: textField("Message", { max: TICKET_LIMITS.message, lines: "multi" }),
 });
 export type TicketFieldsInput = z.infer<typeof ticketFieldsInput>;
 
@@ -67,7 +61,7 @@ export type CreateTicketInput = z.infer<typeof createTicketInput>;
 export const updateTicketInput = z
   .strictObject({
     status: ticketStatusSchema.optional(),
-    category: requiredText("Category", TICKET_LIMITS.category).optional(),
+    category: textField("Category", { max: TICKET_LIMITS.category }).optional(),
     /** False moves the ticket without emailing the requester (e.g. a silent close of spam). */
     notify: z.boolean({ error: "notify must be true or false" }).optional(),
   })
@@ -80,13 +74,14 @@ export const TICKET_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 export const LIST_LIMIT = { default: 50, max: 100 } as const;
+export const SEARCH_TEXT_MAX = 200;
 
 export const listTicketsQuery = z.strictObject({
   status: z.array(ticketStatusSchema).optional(),
-  category: z.string().trim().min(1).max(TICKET_LIMITS.category).optional(),
+  category: textField("Category", { max: TICKET_LIMITS.category }).optional(),
   roleContext: roleContextSchema.optional(),
-  email: z.string().trim().min(1).max(TICKET_LIMITS.email).optional(),
-  q: z.string().trim().min(1).max(200, "Search text must be at most 200 characters").optional(),
+  email: textField("Email", { max: TICKET_LIMITS.email }).optional(),
+  q: textField("Search text", { max: SEARCH_TEXT_MAX }).optional(),
   createdAfter: isoTimestamp.optional(),
   createdBefore: isoTimestamp.optional(),
   sort: z.enum(TICKET_SORTS, { error: `Sort must be one of: ${TICKET_SORTS.join(", ")}` }).default("-createdAt"),

@@ -1,7 +1,7 @@
 import "server-only";
 import type { attachments, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
-import type { Ticket } from "./schemas";
+import type { Attachment, Ticket } from "./schemas";
 
 export type AttachmentRow = Pick<typeof attachments.$inferSelect, "id" | "fileName">;
 export type TicketRow = Omit<typeof tickets.$inferSelect, "search"> & { attachments: AttachmentRow[] };
@@ -32,10 +32,10 @@ export function toTicket(row: TicketRow): Ticket {
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    attachments: row.attachments.map((attachment) => ({
-      id: attachment.id,
-      fileName: attachment.fileName,
-      fileUrl: attachmentUrl(row.id, attachment.id),
-    })),
+    attachments: row.attachments.map((attachment) => toAttachment(row.id, attachment)),
   };
+}
+
+export function toAttachment(ticketId: number, row: AttachmentRow): Attachment {
+  return { id: row.id, fileName: row.fileName, fileUrl: attachmentUrl(ticketId, row.id) };
 }

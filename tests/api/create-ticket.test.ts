@@ -93,6 +93,36 @@ describe("POST /api/support-tickets", () => {
     expect(await listByEmail(email)).toEqual([]);
   });
 
+  it.each([
+    ["U+0000 in the name", "fullName", "Ana\u0000Martinez", "Full name cannot contain tabs or other control characters"],
+    ["U+0000 in the subject", "subject", "Refund\u0000", "Subject cannot contain tabs or other control characters"],
+    ["U+0000 in the message", "message", "Hello\u0000there", "Message cannot contain control characters other than line breaks and tabs"],
+    ["a line break and a header in the subject", "subject", "Refund\r\nBcc: victim@example.com", "Subject must be one line"],
+    ["a line break in the name", "fullName", "Ana\nMartinez", "Full name must be one line"],
+    ["a lone surrogate in the message", "message", "Broken \ud83d emoji", "Message contains a broken character (an unpaired UTF-16 surrogate)"],
+  ])("refuses %s with 422 naming the field, and creates nothing", async (_label, field, value, message) => {
+    const email = uniqueEmail();
+    // JSON.stringify writes a lone surrogate as "\ud83d", which the server's JSON.parse turns back into one.
+    const response = await api("/api/support-tickets", { method: "POST", json: ticketBody({ email, [field]: value }) });
+    const problem = await expectProblem(response, 422);
+    expect(problem.errors).toEqual([{ path: field, message }]);
+    expect(await listByEmail(email)).toEqual([]);
+  });
+
+  it("refuses U+0000 in a multipart text part with 422 naming the field", async () => {
+    const email = uniqueEmail();
+    const form = new FormData();
+    for (const [name, value] of Object.entries(ticketBody({ email, subject: "Refund\u0000" }))) form.append(name, value);
+    const problem = await expectProblem(await api("/api/support-tickets", { method: "POST", body: form }), 422);
+    expect(problem.errors?.map((error) => error.path)).toEqual(["subject"]);
+    expect(await listByEmail(email)).toEqual([]);
+  });
+
+  it("keeps line breaks and tabs inside a message", async () => {
+    const ticket = await createTicket({ message: "Line one\r\nLine two\n\tindented" });
+    expect(ticket.message).toBe("Line one\r\nLine two\n\tindented");
+  });
+
   it("rejects an unknown category with 422 naming the allowed values", async () => {
     const response = await api("/api/support-tickets", { method: "POST", json: ticketBody({ category: "Lost luggage" }) });
     const problem = await expectProblem(response, 422);

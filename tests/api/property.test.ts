@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createTicketInput } from "@/lib/tickets/schemas";
-import { api, auth, baseURL } from "./client";
+import { anyCharacter, anyText } from "../support/any-text";
+import { admin, api, auth, baseURL, createTicket, expectProblem, sessionHeaders, signIn, ticketBody } from "./client";
 
 const CATEGORIES = ["Booking Issues", "Account Problems", "General Inquiry", "Technical Issue", "Billing"];
 
@@ -26,7 +27,7 @@ const FIELDS = ["roleContext", "fullName", "email", "subject", "category", "mess
 const bodies = fc.oneof(
   validBodies,
   fc
-    .tuple(validBodies, fc.constantFrom(...FIELDS), fc.option(fc.anything(), { nil: undefined }))
+    .tuple(validBodies, fc.constantFrom(...FIELDS), fc.option(fc.anything({ stringUnit: anyCharacter }), { nil: undefined }))
     .map(([body, key, value]) => ({ ...body, [key]: value })),
 );
 
@@ -84,6 +85,78 @@ describe("random bodies on POST /api/support-tickets", () => {
         if (response.status !== 201) expect(response.headers.get("content-type")).toContain("problem+json");
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+/** Either the value was stored exactly as trimmed, or refused with a 422 on that one field; never a 500. */
+async function expectStoredOrRefused(response: Response, field: string, sent: string, readBack: () => Promise<string>) {
+  if (response.status === 422) {
+    const problem = await expectProblem(response, 422);
+    expect(problem.errors?.map((error) => error.path), JSON.stringify(sent)).toEqual([field]);
+    return;
+  }
+  expect(response.status, `${JSON.stringify(sent)}: ${await response.clone().text()}`).toBeLessThan(300);
+  expect(await readBack()).toBe(sent.trim());
+}
+
+const TICKET_TEXT_FIELDS = { fullName: 120, subject: 200, message: 500, category: 100 } as const;
+
+describe("any Unicode text in a text field", () => {
+  it("is stored exactly as trimmed, or refused with 422 naming the field, as JSON and as multipart", async () => {
+    const field = fc.constantFrom(...(Object.keys(TICKET_TEXT_FIELDS) as (keyof typeof TICKET_TEXT_FIELDS)[]));
+    const cases = field.chain((name) =>
+      fc.record({
+        name: fc.constant(name),
+        // A category is mostly one of the real ones, with odd characters around it.
+        value: name === "category" ? fc.oneof(anyText(20).map((text) => `${text}Billing`), anyText(100)) : anyText(TICKET_TEXT_FIELDS[name]),
+        multipart: fc.boolean(),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ name, value, multipart }) => {
+        // A form part is a USVString: the browser (and undici) send a lone surrogate as U+FFFD.
+        const sent = multipart ? value.toWellFormed() : value;
+        const fields = ticketBody({ [name]: sent });
+        const form = new FormData();
+        for (const [key, part] of Object.entries(fields)) form.append(key, part);
+        const response = await api("/api/support-tickets", { method: "POST", ...(multipart ? { body: form } : { json: fields }) });
+        await expectStoredOrRefused(response, name, sent, async () => {
+          const { id } = (await response.json()) as { id: number };
+          const stored = await api(`/api/support-tickets/${id}`, { headers: auth });
+          return ((await stored.json()) as Record<string, string>)[name]!;
+        });
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it("as a new category of a ticket is stored exactly as trimmed, or refused with 422 naming category", async () => {
+    const { id } = await createTicket();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(anyText(20).map((text) => `${text}Billing`), anyText(100)), async (category) => {
+        const response = await api(`/api/support-tickets/${id}`, { method: "PATCH", headers: auth, json: { category } });
+        await expectStoredOrRefused(response, "category", category, async () => ((await response.json()) as { category: string }).category);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("as an API token's or a staff member's name is stored exactly as trimmed, or refused with 422 naming name", async () => {
+    const headers = sessionHeaders((await signIn(admin)).cookie);
+    let account = 0;
+    await fc.assert(
+      fc.asyncProperty(anyText(100), fc.boolean(), async (name, forStaff) => {
+        const response = forStaff
+          ? await api("/api/admin/staff-accounts", {
+              method: "POST",
+              headers,
+              json: { email: `named.${process.pid}.${Date.now()}.${++account}@example.com`, password: "a-long-password", name },
+            })
+          : await api("/api/admin/api-tokens", { method: "POST", headers, json: { name } });
+        await expectStoredOrRefused(response, "name", name, async () => ((await response.json()) as { name: string }).name);
+      }),
+      { numRuns: 24 },
     );
   });
 });

@@ -1,13 +1,11 @@
-import { createTicketWithAttachments } from "@/lib/attachments/create-ticket-with-attachments";
 import { defineRoute } from "@/lib/http/define-route";
 import { idempotencyScope, withIdempotency } from "@/lib/http/idempotency";
 import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
-import { createdTicketResponse, etag, jsonResponse } from "@/lib/http/ticket-responses";
+import { createdTicketResponse, createdTicketResult, jsonResponse } from "@/lib/http/ticket-responses";
 import { readTicketSubmission } from "@/lib/http/ticket-submission";
-import { createTicket } from "@/lib/tickets/create-ticket";
+import { fileTicket } from "@/lib/tickets/file-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";
-import { createTicketInput } from "@/lib/tickets/schemas";
-import { ticketUrl } from "@/lib/tickets/serialize";
+import { createTicketInput, type Ticket } from "@/lib/tickets/schemas";
 
 // GET /api/support-tickets – one page of tickets, newest first; the next page is in the Link header
 export const GET = defineRoute({ access: ["staff", "token"] }, async ({ request }) => {
@@ -22,11 +20,15 @@ export const POST = defineRoute({ access: ["public"], limit: "public-create" }, 
   const submission = await readTicketSubmission(request);
   try {
     const input = createTicketInput.parse(submission.fields);
-    const result = await withIdempotency(request, idempotencyScope(request, actor), submission.fingerprint, async (tx) => {
-      const { ticket, version } = submission.files.length
-        ? await createTicketWithAttachments(input, submission.files, actor, tx)
-        : await createTicket(input, actor, tx);
-      return { status: 201, body: ticket, headers: { location: ticketUrl(ticket.id), etag: etag(version) } };
+    // The idempotent response is saved in the transaction that files the ticket.
+    const result = await withIdempotency<Ticket>(request, idempotencyScope(request, actor), submission.fingerprint, async (save) => {
+      const filed = await fileTicket({
+        input,
+        files: submission.files,
+        actor,
+        beforeCommit: (tx, ticket) => save(tx, createdTicketResult(ticket)),
+      });
+      return createdTicketResult(filed);
     });
     return createdTicketResponse(result);
   } finally {

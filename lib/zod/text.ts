@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// Text fields as every schema that takes text from people builds them: trimmed, bounded, and only text
+// PostgreSQL can store and a reader can see. No server imports: the browser forms validate with these too.
+
+// A surrogate without its partner (JSON.parse makes one of "\ud800") is not a character and has no UTF-8
+// form. Written without lookbehind, which older Safari cannot parse.
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+// C0 and C1 controls and DEL; U+0000 among them, which a PostgreSQL text value cannot hold at all.
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_BUT_LINE_BREAKS_AND_TABS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+export type TextLines = "single" | "multi";
+
+/** Why `value` cannot be stored in a field of this kind, or undefined when it can. */
+function textProblem(label: string, value: string, lines: TextLines): string | undefined {
+  if (UNPAIRED_SURROGATE.test(value)) return `${label} contains a broken character (an unpaired UTF-16 surrogate)`;
+  if (lines === "single") {
+    if (LINE_BREAK.test(value)) return `${label} must be one line`;
+    if (CONTROL.test(value)) return `${label} cannot contain tabs or other control characters`;
+  } else if (CONTROL_BUT_LINE_BREAKS_AND_TABS.test(value)) {
+    return `${label} cannot contain control characters other than line breaks and tabs`;
+  }
+  return undefined;
+}
+
+/**
+ * A required text field, trimmed, at most `max` characters. A single-line one (a name, a subject) has
+ * no line breaks, tabs or other control characters; a multi-line one (a message) allows line breaks
+ * and tabs. Neither takes U+0000 or an unpaired surrogate. Each refusal names the field by `label`.
+ */
+export function textField(label: string, { max, lines = "single" }: { max: number; lines?: TextLines }) {
+  return z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((value) => textProblem(label, value, lines) === undefined, {
+      error: (issue) => textProblem(label, issue.input as string, lines),
+    });
+}
