@@ -4,20 +4,30 @@ import { STAFF_ROLES } from "@/lib/auth/actor";
 // Shared by the admin API, the admin page's forms and the staff:create command.
 
 export const STAFF_PASSWORD = { min: 10, max: 128 } as const;
+export const STAFF_LIMITS = { email: 254, name: 120, apiTokenName: 100 } as const;
 
 export const createStaffAccountInput = z.strictObject({
-  email: z.string({ error: "Email is required" }).trim().toLowerCase().max(254).email("Enter a valid email address"),
+  email: z
+    .string({ error: "Email is required" })
+    .trim()
+    .toLowerCase()
+    .max(STAFF_LIMITS.email)
+    .email("Enter a valid email address"),
   password: z
     .string({ error: "Password is required" })
     .min(STAFF_PASSWORD.min, `Password must be at least ${STAFF_PASSWORD.min} characters`)
     .max(STAFF_PASSWORD.max, `Password must be at most ${STAFF_PASSWORD.max} characters`),
-  name: z.string().trim().min(1).max(120).optional(),
+  name: z.string().trim().min(1).max(STAFF_LIMITS.name).optional(),
   role: z.enum(STAFF_ROLES, { error: 'Role must be "agent" or "admin"' }).default("agent"),
 });
 export type CreateStaffAccountInput = z.input<typeof createStaffAccountInput>;
 
 export const createApiTokenInput = z.strictObject({
-  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
+  name: z
+    .string({ error: "Name is required" })
+    .trim()
+    .min(1, "Name is required")
+    .max(STAFF_LIMITS.apiTokenName, `Name must be at most ${STAFF_LIMITS.apiTokenName} characters`),
 });
 
 /** A staff account as the admin API lists and creates it (never its password). */
@@ -39,6 +49,7 @@ export const apiTokenSummarySchema = z.object({
   lastUsedAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),
 });
+export type ApiTokenSummary = z.infer<typeof apiTokenSummarySchema>;
 
 /** A freshly created API token: the only time `token` is ever shown. */
 export const createdApiTokenSchema = z.object({
@@ -46,13 +57,14 @@ export const createdApiTokenSchema = z.object({
   name: z.string(),
   token: z.string().regex(/^kct_/),
 });
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 
 // Staff sign-in, sign-out and session, as the sign-in page and sign-out button use better-auth's endpoints
 // under /api/auth (lib/auth/staff-auth.ts). better-auth validates these itself; the shapes are what it
 // sends and accepts with this app's configuration (our `role` and `disabled` fields included).
 
 export const staffSignInInput = z.object({
-  email: z.string().max(254).meta({ example: "lucia@kinconecta.com" }),
+  email: z.string().max(STAFF_LIMITS.email).meta({ example: "lucia@kinconecta.com" }),
   password: z.string().max(STAFF_PASSWORD.max).meta({ example: "a-long-password" }),
   rememberMe: z
     .boolean()
