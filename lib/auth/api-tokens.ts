@@ -3,12 +3,13 @@ import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
 import { randomSecret, sha256Hex } from "@/lib/crypto";
+import type { ApiTokenSummary, CreatedApiToken } from "@/lib/staff/schemas";
 import type { Actor } from "./actor";
 
 const TOKEN_PREFIX = "kct_";
 
 /** Creates an API token and returns it; only its hash is stored, so it cannot be shown again. */
-export async function createApiToken(name: string): Promise<{ id: number; name: string; token: string }> {
+export async function createApiToken(name: string): Promise<CreatedApiToken> {
   const token = randomSecret(TOKEN_PREFIX);
   const db = await getDb();
   const [row] = await db
@@ -16,14 +17,6 @@ export async function createApiToken(name: string): Promise<{ id: number; name: 
     .values({ name, tokenHash: sha256Hex(token) })
     .returning({ id: apiTokens.id, name: apiTokens.name });
   return { ...row!, token };
-}
-
-export interface ApiTokenSummary {
-  id: number;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
 }
 
 /** Every token, newest first, for the admin page; the tokens themselves are never stored. */
