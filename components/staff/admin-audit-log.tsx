@@ -1,25 +1,15 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { AuditEntry } from "@/lib/audit/schemas";
 import { Button } from "@/components/ui/button";
 import { AdminTable } from "./admin-section";
-import { staffFetch } from "./staff-api";
-
-async function fetchAuditPage(cursor: string | null): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
-  const response = await staffFetch(`/api/admin/audit-log${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`);
-  const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get("link") ?? "");
-  return {
-    entries: (await response.json()) as AuditEntry[],
-    nextCursor: next ? new URL(next[1]!).searchParams.get("cursor") : null,
-  };
-}
+import { fetchAuditLogPage } from "./staff-api";
 
 /** Admin actions and failed sign-ins, newest first, with older pages on request. */
 export function AdminAuditLog() {
   const log = useInfiniteQuery({
     queryKey: ["admin", "audit-log"],
-    queryFn: ({ pageParam }) => fetchAuditPage(pageParam),
+    queryFn: ({ pageParam }) => fetchAuditLogPage(pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });

@@ -1,25 +1,18 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { StaffAccount } from "@/lib/staff/schemas";
+import { STAFF_LIMITS, STAFF_PASSWORD } from "@/lib/staff/schemas";
 import { adminFieldClasses, AdminSection, AdminTable, RowAction } from "./admin-section";
-import { staffFetch, staffJson } from "./staff-api";
+import { createStaffAccount, disableStaffAccount, fetchStaffAccounts } from "./staff-api";
 
 const ACCOUNTS_KEY = ["admin", "staff-accounts"] as const;
 
 export function AdminStaffAccounts({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
-  const accounts = useQuery({ queryKey: ACCOUNTS_KEY, queryFn: () => staffJson<StaffAccount[]>("/api/admin/staff-accounts") });
+  const accounts = useQuery({ queryKey: ACCOUNTS_KEY, queryFn: fetchStaffAccounts });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
-  const create = useMutation({
-    mutationFn: (body: Record<string, FormDataEntryValue | null>) =>
-      staffFetch("/api/admin/staff-accounts", { method: "POST", body: JSON.stringify(body) }),
-    onSuccess: refresh,
-  });
-  const disable = useMutation({
-    mutationFn: (id: string) => staffFetch(`/api/admin/staff-accounts/${id}/disable`, { method: "POST" }),
-    onSettled: refresh,
-  });
+  const create = useMutation({ mutationFn: createStaffAccount, onSuccess: refresh });
+  const disable = useMutation({ mutationFn: disableStaffAccount, onSettled: refresh });
 
   return (
     <AdminSection
@@ -30,7 +23,11 @@ export function AdminStaffAccounts({ currentUserId }: { currentUserId: string })
       errors={[create.error, disable.error]}
       onCreate={(data, reset) =>
         create.mutate(
-          { email: data.get("email"), password: data.get("password"), role: data.get("role") },
+          {
+            email: String(data.get("email")),
+            password: String(data.get("password")),
+            role: data.get("role") === "admin" ? "admin" : "agent",
+          },
           { onSuccess: reset },
         )
       }
@@ -40,7 +37,14 @@ export function AdminStaffAccounts({ currentUserId }: { currentUserId: string })
             <label htmlFor="account-email" className="text-sm font-semibold">
               New account email
             </label>
-            <input id="account-email" name="email" type="email" required className={adminFieldClasses} />
+            <input
+              id="account-email"
+              name="email"
+              type="email"
+              required
+              maxLength={STAFF_LIMITS.email}
+              className={adminFieldClasses}
+            />
           </div>
           <div>
             <label htmlFor="account-password" className="text-sm font-semibold">
@@ -51,7 +55,8 @@ export function AdminStaffAccounts({ currentUserId }: { currentUserId: string })
               name="password"
               type="password"
               required
-              minLength={10}
+              minLength={STAFF_PASSWORD.min}
+              maxLength={STAFF_PASSWORD.max}
               autoComplete="new-password"
               className={adminFieldClasses}
             />

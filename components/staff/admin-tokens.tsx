@@ -2,27 +2,26 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ApiTokenSummary } from "@/lib/auth/api-tokens";
+import { type CreatedApiToken, STAFF_LIMITS } from "@/lib/staff/schemas";
 import { adminFieldClasses, AdminSection, AdminTable, RowAction } from "./admin-section";
-import { staffFetch, staffJson } from "./staff-api";
+import { createApiToken, fetchApiTokens, revokeApiToken } from "./staff-api";
 
 const TOKENS_KEY = ["admin", "api-tokens"] as const;
 
 export function AdminTokens() {
   const queryClient = useQueryClient();
-  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const tokens = useQuery({ queryKey: TOKENS_KEY, queryFn: () => staffJson<ApiTokenSummary[]>("/api/admin/api-tokens") });
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const tokens = useQuery({ queryKey: TOKENS_KEY, queryFn: fetchApiTokens });
   const refresh = () => queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
   const create = useMutation({
-    mutationFn: (name: string) =>
-      staffJson<{ name: string; token: string }>("/api/admin/api-tokens", { method: "POST", body: JSON.stringify({ name }) }),
+    mutationFn: createApiToken,
     onSuccess: (token) => {
       setCreated(token);
       void refresh();
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: number) => staffFetch(`/api/admin/api-tokens/${id}`, { method: "DELETE" }),
+    mutationFn: revokeApiToken,
     onSettled: refresh,
   });
 
@@ -39,7 +38,7 @@ export function AdminTokens() {
           <label htmlFor="token-name" className="text-sm font-semibold">
             Token name
           </label>
-          <input id="token-name" name="name" required maxLength={100} className={adminFieldClasses} />
+          <input id="token-name" name="name" required maxLength={STAFF_LIMITS.apiTokenName} className={adminFieldClasses} />
         </div>
       }
     >

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { fetchAnswer } from "@/lib/api-client/answer";
+import { ApiProblem } from "@/lib/api-client/problem";
 import { describedBy, FieldError, inputClasses } from "@/components/ui/field";
 import { STAFF_PASSWORD } from "@/lib/staff/schemas";
 
@@ -19,34 +21,27 @@ export function ChangePasswordForm() {
     setErrors({});
     setFormError(null);
     try {
-      const response = await fetch("/api/auth/change-password", {
+      await fetchAnswer("/api/auth/change-password", {
         method: "POST",
-        headers: { "content-type": "application/json" },
         body: JSON.stringify({
           currentPassword: form.get("currentPassword"),
           newPassword: form.get("newPassword"),
           revokeOtherSessions: true,
         }),
       });
-      if (response.ok) {
-        window.location.replace("/staff"); // a full load, so the layout reads the changed account
-        return;
-      }
-      // Our checks answer problem+json naming fields; better-auth's own ({ code }) mean the current password is wrong.
-      const body = (await response.json().catch(() => ({}))) as {
-        code?: string;
-        detail?: string;
-        errors?: Array<{ path: string; message: string }>;
-      };
-      if (body.errors?.length) {
-        setErrors(Object.fromEntries(body.errors.map(({ path, message }) => [path, message])));
-      } else if (body.code === "INVALID_PASSWORD") {
-        setErrors({ currentPassword: "This is not your current password." });
+      window.location.replace("/staff"); // a full load, so the layout reads the changed account
+      return;
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) {
+        setFormError("The server cannot be reached; check your connection and try again.");
+      } else if (error.errors.length > 0) {
+        // Our checks answer problem+json naming fields.
+        setErrors(Object.fromEntries(error.errors.map(({ path, message }) => [path, message])));
+      } else if (error.status === 400) {
+        setErrors({ currentPassword: "This is not your current password." }); // better-auth's INVALID_PASSWORD
       } else {
-        setFormError(body.detail ?? "The password could not be changed; please try again.");
+        setFormError(error.detail ?? "The password could not be changed; please try again.");
       }
-    } catch {
-      setFormError("The server cannot be reached; check your connection and try again.");
     }
     setPending(false);
   }

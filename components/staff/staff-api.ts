@@ -1,44 +1,23 @@
-// Browser-side calls to our own API with the staff session cookie (same origin, so the CSRF check passes).
-import type { IssuedTrackingLink, Ticket, TicketEvent } from "@/lib/tickets/schemas";
+// The staff pages' calls to our own API, with the session cookie (same origin, so the CSRF check passes).
+// Every answer is parsed with the API's own response schema, so its type is the schema's.
+import { queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
+import { type Answer, fetchAnswer, parseAnswer } from "@/lib/api-client/answer";
+import { ApiProblem } from "@/lib/api-client/problem";
+import { auditEntrySchema } from "@/lib/audit/schemas";
+import { apiTokenSummarySchema, createdApiTokenSchema, type CreateStaffAccountInput, staffAccountSchema } from "@/lib/staff/schemas";
+import { issuedTrackingLinkSchema, type Ticket, ticketCountsSchema, ticketEventSchema, type TicketPage, ticketSchema } from "@/lib/tickets/schemas";
 import type { TicketStatus } from "@/lib/tickets/workflow";
-import type { TicketCounts } from "@/lib/tickets/count-tickets-by-status";
 import { type QueueParams, queueSearch } from "./queue-params";
 
-/** A problem+json answer, kept whole so the UI can show its detail and react to its status. */
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    detail: string,
-  ) {
-    super(detail);
-    this.name = "ApiProblem";
-  }
-}
-
-export async function staffFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(path, {
-    ...init,
-    credentials: "same-origin",
-    headers: { ...(init.body !== undefined && { "content-type": "application/json" }), ...init.headers },
-  });
-  if (response.status === 401) {
+async function staffFetch(path: string, init: RequestInit = {}): Promise<Answer> {
+  try {
+    return await fetchAnswer(path, init);
+  } catch (error) {
     // The session ended (signed out elsewhere, expired or disabled): back to the sign-in page.
-    window.location.replace("/staff/login");
+    if (error instanceof ApiProblem && error.status === 401) window.location.replace("/staff/login");
+    throw error;
   }
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-    throw new ApiProblem(response.status, problem?.detail ?? `The server answered ${response.status}`);
-  }
-  return response;
-}
-
-export async function staffJson<T>(path: string, init: RequestInit = {}): Promise<T> {
-  return (await (await staffFetch(path, init)).json()) as T;
-}
-
-export interface QueuePage {
-  tickets: Ticket[];
-  nextCursor: string | null;
 }
 
 export interface LoadedTicket {
@@ -46,46 +25,87 @@ export interface LoadedTicket {
   etag: string;
 }
 
-export const staffQueryKeys = {
-  queue: (params: QueueParams) => ["tickets", "queue", params] as const,
-  counts: ["tickets", "counts"] as const,
-  ticket: (id: number) => ["tickets", "one", id] as const,
-  events: (id: number) => ["tickets", "events", id] as const,
+const loadedTicket = (answer: Answer): LoadedTicket => ({
+  ticket: parseAnswer(answer, ticketSchema),
+  etag: answer.headers.get("etag") ?? "",
+});
+
+/** The cursor of the next page, from a list answer's `Link: <…>; rel="next"` header. */
+function nextCursor(answer: Answer): string | null {
+  const next = /<([^>]+)>;\s*rel="next"/.exec(answer.headers.get("link") ?? "");
+  return next ? new URL(next[1]!).searchParams.get("cursor") : null;
+}
+
+async function fetchQueuePage(params: QueueParams): Promise<TicketPage> {
+  const answer = await staffFetch(`/api/support-tickets?${queueSearch(params)}`);
+  return { tickets: parseAnswer(answer, z.array(ticketSchema)), nextCursor: nextCursor(answer) };
+}
+
+async function fetchCounts() {
+  return parseAnswer(await staffFetch("/api/support-tickets/counts"), ticketCountsSchema);
+}
+
+async function fetchTicket(id: number): Promise<LoadedTicket> {
+  return loadedTicket(await staffFetch(`/api/support-tickets/${id}`));
+}
+
+async function fetchEvents(id: number) {
+  return parseAnswer(await staffFetch(`/api/support-tickets/${id}/events`), z.array(ticketEventSchema));
+}
+
+/**
+ * The staff pages' queries. Their keys carry the data's type, so the server pages that prefill the cache
+ * (`setQueryData(staffQueries.ticket(id).queryKey, …)`) are held to the same shapes as the fetches.
+ */
+export const staffQueries = {
+  queue: (params: QueueParams) => queryOptions({ queryKey: ["tickets", "queue", params], queryFn: () => fetchQueuePage(params) }),
+  counts: () => queryOptions({ queryKey: ["tickets", "counts"], queryFn: fetchCounts }),
+  ticket: (id: number) => queryOptions({ queryKey: ["tickets", "one", id], queryFn: () => fetchTicket(id) }),
+  events: (id: number) => queryOptions({ queryKey: ["tickets", "events", id], queryFn: () => fetchEvents(id) }),
 };
-
-export async function fetchQueuePage(params: QueueParams): Promise<QueuePage> {
-  const response = await staffFetch(`/api/support-tickets?${queueSearch(params)}`);
-  const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get("link") ?? "");
-  return {
-    tickets: (await response.json()) as Ticket[],
-    nextCursor: next ? new URL(next[1]!).searchParams.get("cursor") : null,
-  };
-}
-
-export async function fetchCounts(): Promise<TicketCounts> {
-  return staffJson<TicketCounts>("/api/support-tickets/counts");
-}
-
-export async function fetchTicket(id: number): Promise<LoadedTicket> {
-  const response = await staffFetch(`/api/support-tickets/${id}`);
-  return { ticket: (await response.json()) as Ticket, etag: response.headers.get("etag") ?? "" };
-}
-
-export async function fetchEvents(id: number): Promise<TicketEvent[]> {
-  return staffJson<TicketEvent[]>(`/api/support-tickets/${id}/events`);
-}
 
 /** One workflow move, guarded by the ETag the agent saw (412 when someone moved the ticket since). */
 export async function moveTicket(id: number, status: TicketStatus, etag: string): Promise<LoadedTicket> {
-  const response = await staffFetch(`/api/support-tickets/${id}`, {
+  const answer = await staffFetch(`/api/support-tickets/${id}`, {
     method: "PATCH",
     headers: { "if-match": etag },
     body: JSON.stringify({ status }),
   });
-  return { ticket: (await response.json()) as Ticket, etag: response.headers.get("etag") ?? "" };
+  return loadedTicket(answer);
+}
+
+export async function fetchApiTokens() {
+  return parseAnswer(await staffFetch("/api/admin/api-tokens"), z.array(apiTokenSummarySchema));
+}
+
+export async function createApiToken(name: string) {
+  const answer = await staffFetch("/api/admin/api-tokens", { method: "POST", body: JSON.stringify({ name }) });
+  return parseAnswer(answer, createdApiTokenSchema);
+}
+
+export async function revokeApiToken(id: number): Promise<void> {
+  await staffFetch(`/api/admin/api-tokens/${id}`, { method: "DELETE" });
+}
+
+export async function fetchStaffAccounts() {
+  return parseAnswer(await staffFetch("/api/admin/staff-accounts"), z.array(staffAccountSchema));
+}
+
+export async function createStaffAccount(input: CreateStaffAccountInput) {
+  const answer = await staffFetch("/api/admin/staff-accounts", { method: "POST", body: JSON.stringify(input) });
+  return parseAnswer(answer, staffAccountSchema);
+}
+
+export async function fetchAuditLogPage(cursor: string | null) {
+  const answer = await staffFetch(`/api/admin/audit-log${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`);
+  return { entries: parseAnswer(answer, z.array(auditEntrySchema)), nextCursor: nextCursor(answer) };
+}
+
+export async function disableStaffAccount(id: string): Promise<void> {
+  await staffFetch(`/api/admin/staff-accounts/${id}/disable`, { method: "POST" });
 }
 
 /** A new private link for the ticket's requester; the old one stops working. */
-export async function issueTrackingLink(id: number): Promise<IssuedTrackingLink> {
-  return staffJson<IssuedTrackingLink>(`/api/support-tickets/${id}/tracking-link`, { method: "POST" });
+export async function issueTrackingLink(id: number) {
+  return parseAnswer(await staffFetch(`/api/support-tickets/${id}/tracking-link`, { method: "POST" }), issuedTrackingLinkSchema);
 }

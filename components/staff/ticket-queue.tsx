@@ -12,7 +12,7 @@ import { ROLE_CONTEXTS, STATUS_LABELS, TICKET_STATUSES } from "@/lib/tickets/wor
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { REFRESH_MS } from "./query-provider";
 import { type QueueParams, queueSearch } from "./queue-params";
-import { fetchCounts, fetchQueuePage, staffQueryKeys } from "./staff-api";
+import { staffQueries } from "./staff-api";
 
 const SORT_LABELS: Record<QueueParams["sort"], string> = {
   "-createdAt": "Newest first",
@@ -24,7 +24,7 @@ const SORT_LABELS: Record<QueueParams["sort"], string> = {
 const fieldClasses = "mt-1 block rounded-lg border border-slate-400 bg-white px-3 py-2 text-sm";
 
 function queueHref(params: QueueParams): Route {
-  return `/staff?${queueSearch(params, { forPage: true })}` as Route;
+  return `/staff?${queueSearch(params)}` as Route;
 }
 
 export function TicketQueue({ params, categories }: { params: QueueParams; categories: string[] }) {
@@ -32,12 +32,11 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
   const searchInput = useRef<HTMLInputElement>(null);
   const table = useRef<HTMLTableSectionElement>(null);
   const page = useQuery({
-    queryKey: staffQueryKeys.queue(params),
-    queryFn: () => fetchQueuePage(params),
+    ...staffQueries.queue(params),
     refetchInterval: REFRESH_MS,
     placeholderData: keepPreviousData,
   });
-  const counts = useQuery({ queryKey: staffQueryKeys.counts, queryFn: fetchCounts, refetchInterval: REFRESH_MS });
+  const counts = useQuery({ ...staffQueries.counts(), refetchInterval: REFRESH_MS });
 
   // A new filter starts again from the first page.
   const show = (changes: Partial<QueueParams>) => router.push(queueHref({ ...params, cursor: undefined, ...changes }));

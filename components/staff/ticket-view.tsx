@@ -8,30 +8,31 @@ import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
 import { ticketMoves } from "@/components/tickets/ticket-moves";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { Button } from "@/components/ui/button";
+import { isImageFileName } from "@/lib/attachments/types";
 import { STATUS_LABELS, type TicketStatus } from "@/lib/tickets/workflow";
 import { IssueTrackingLink } from "./issue-tracking-link";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { REFRESH_MS } from "./query-provider";
-import { ApiProblem, fetchEvents, fetchTicket, type LoadedTicket, moveTicket, staffQueryKeys } from "./staff-api";
-
-const IMAGE_FILE = /\.(png|jpe?g|gif|webp)$/i;
+import { ApiProblem } from "@/lib/api-client/problem";
+import { moveTicket, staffQueries } from "./staff-api";
 
 export function TicketView({ id }: { id: number }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const loaded = useQuery({ queryKey: staffQueryKeys.ticket(id), queryFn: () => fetchTicket(id), refetchInterval: REFRESH_MS });
-  const events = useQuery({ queryKey: staffQueryKeys.events(id), queryFn: () => fetchEvents(id), refetchInterval: REFRESH_MS });
+  const ticketQuery = staffQueries.ticket(id);
+  const loaded = useQuery({ ...ticketQuery, refetchInterval: REFRESH_MS });
+  const events = useQuery({ ...staffQueries.events(id), refetchInterval: REFRESH_MS });
 
   const move = useMutation({
     mutationFn: (to: TicketStatus) => moveTicket(id, to, loaded.data!.etag),
     // Optimistic: the badge and buttons change at once; onError puts them back.
     onMutate: async (to) => {
       setNotice(null);
-      await queryClient.cancelQueries({ queryKey: staffQueryKeys.ticket(id) });
-      const previous = queryClient.getQueryData<LoadedTicket>(staffQueryKeys.ticket(id));
+      await queryClient.cancelQueries({ queryKey: ticketQuery.queryKey });
+      const previous = queryClient.getQueryData(ticketQuery.queryKey);
       if (previous) {
-        queryClient.setQueryData<LoadedTicket>(staffQueryKeys.ticket(id), {
+        queryClient.setQueryData(ticketQuery.queryKey, {
           ...previous,
           ticket: { ...previous.ticket, status: to },
         });
@@ -39,10 +40,10 @@ export function TicketView({ id }: { id: number }) {
       return { previous };
     },
     onError: async (error, to, context) => {
-      if (context?.previous) queryClient.setQueryData(staffQueryKeys.ticket(id), context.previous);
+      if (context?.previous) queryClient.setQueryData(ticketQuery.queryKey, context.previous);
       if (error instanceof ApiProblem && (error.status === 409 || error.status === 412)) {
         // staleTime 0: the rolled-back cache entry looks fresh, but the server has the truth.
-        const fresh = await queryClient.fetchQuery({ queryKey: staffQueryKeys.ticket(id), queryFn: () => fetchTicket(id), staleTime: 0 });
+        const fresh = await queryClient.fetchQuery({ ...ticketQuery, staleTime: 0 });
         setNotice({
           tone: "error",
           text: `Not moved to ${STATUS_LABELS[to]}: someone else changed this ticket first. It is now ${STATUS_LABELS[fresh.ticket.status]}; check it and try again if still needed.`,
@@ -50,10 +51,10 @@ export function TicketView({ id }: { id: number }) {
       } else {
         setNotice({ tone: "error", text: `Not moved to ${STATUS_LABELS[to]}: ${error.message}` });
       }
-      void queryClient.invalidateQueries({ queryKey: staffQueryKeys.events(id) });
+      void queryClient.invalidateQueries({ queryKey: staffQueries.events(id).queryKey });
     },
     onSuccess: (result) => {
-      queryClient.setQueryData(staffQueryKeys.ticket(id), result);
+      queryClient.setQueryData(ticketQuery.queryKey, result);
       setNotice({ tone: "success", text: `Moved to ${STATUS_LABELS[result.ticket.status]}.` });
       void queryClient.invalidateQueries({ queryKey: ["tickets"], predicate: (query) => query.queryKey[1] !== "one" });
     },
@@ -131,7 +132,7 @@ export function TicketView({ id }: { id: number }) {
             <ul className="mt-2 flex flex-wrap gap-4">
               {ticket.attachments.map((attachment) => (
                 <li key={attachment.id} className="w-48">
-                  {IMAGE_FILE.test(attachment.fileName) && (
+                  {isImageFileName(attachment.fileName) && (
                     // eslint-disable-next-line @next/next/no-img-element -- a private file behind the session, not an optimisable asset
                     <img src={attachment.fileUrl} alt={attachment.fileName} className="mb-1 h-32 w-48 rounded border object-cover" />
                   )}

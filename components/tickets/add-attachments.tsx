@@ -3,8 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { type AttachmentLimits, FilePicker, type PickedFile } from "./file-picker";
-import { NoAnswerError, problemOf, progressPerFile, sendWithProgress } from "./send-with-progress";
+import { NoAnswerError } from "@/lib/api-client/answer";
+import { ApiProblem } from "@/lib/api-client/problem";
+import { progressPerFile, uploadWithProgress } from "@/lib/api-client/upload-with-progress";
+import { ATTACHMENTS_FIELD, type AttachmentLimits } from "@/lib/attachments/types";
+import { FilePicker, type PickedFile } from "./file-picker";
 
 /** Adds files to a ticket from its tracking page, with the tracking key as the credential. */
 export function AddAttachments({
@@ -29,27 +32,26 @@ export function AddAttachments({
     setError(undefined);
     setDone(undefined);
     const body = new FormData();
-    for (const picked of files) body.append("attachments", picked.file, picked.file.name);
+    for (const picked of files) body.append(ATTACHMENTS_FIELD, picked.file, picked.file.name);
     const sizes = files.map((picked) => picked.file.size);
     setProgress(sizes.map(() => 0));
     try {
-      const answer = await sendWithProgress(
+      // The page reloads the ticket from the server below, so the answer's body (the ticket) is not read here.
+      await uploadWithProgress(
         `/api/support-tickets/${ticketId}/attachments`,
         body,
         { "x-tracking-key": trackingKey },
         (loaded, total) => setProgress(progressPerFile(sizes, loaded, total)),
       );
-      if (answer.status === 200) {
-        setDone(`${files.length === 1 ? "1 file" : `${files.length} files`} added.`);
-        setFiles([]);
-        router.refresh();
-      } else {
-        const problem = problemOf(answer.body);
-        setError(problem.errors.map((e) => e.message).join(" ") || problem.detail || "The files could not be added.");
-      }
+      setDone(`${files.length === 1 ? "1 file" : `${files.length} files`} added.`);
+      setFiles([]);
+      router.refresh();
     } catch (caught) {
-      if (!(caught instanceof NoAnswerError)) throw caught;
-      setError("The connection dropped before the upload finished. Please try again.");
+      if (caught instanceof ApiProblem) {
+        setError(caught.errors.map((e) => e.message).join(" ") || caught.detail || "The files could not be added.");
+      } else if (caught instanceof NoAnswerError) {
+        setError("The connection dropped before the upload finished. Please try again.");
+      } else throw caught;
     } finally {
       setProgress(undefined);
     }

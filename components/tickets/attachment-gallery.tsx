@@ -1,11 +1,5 @@
-import { ATTACHMENT_TYPES } from "@/lib/attachments/types";
+import { isImageFileName } from "@/lib/attachments/types";
 import type { Attachment } from "@/lib/tickets/schemas";
-
-// The server names every stored file with the extension of its detected type, so the name is reliable here.
-const IMAGE_EXTENSIONS = new Set<string>(
-  Object.values(ATTACHMENT_TYPES).flatMap((type) => (type.inline ? type.extensions : [])),
-);
-const isImage = (fileName: string) => IMAGE_EXTENSIONS.has(fileName.split(".").pop()?.toLowerCase() ?? "");
 
 /** A ticket's files for its requester: thumbnails for images, links for the rest, fetched with the tracking key. */
 export function AttachmentGallery({ attachments, trackingKey }: { attachments: Attachment[]; trackingKey: string }) {
@@ -22,7 +16,7 @@ export function AttachmentGallery({ attachments, trackingKey }: { attachments: A
               rel="noreferrer"
               className="block overflow-hidden rounded-lg bg-white ring-1 ring-slate-200 hover:ring-brand-600"
             >
-              {isImage(attachment.fileName) ? (
+              {isImageFileName(attachment.fileName) ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a private, keyed URL: next/image would cache it in its optimiser
                 <img src={url} alt={attachment.fileName} width={240} height={160} loading="lazy" className="aspect-[3/2] w-full object-cover" />
               ) : (

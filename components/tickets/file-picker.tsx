@@ -1,15 +1,15 @@
 "use client";
 
 import { type DragEvent, useState } from "react";
-import { ATTACHMENT_TYPES, type AttachmentTypeName, describeBytes, describeTypes } from "@/lib/attachments/types";
+import {
+  ATTACHMENT_TYPE_NAMES,
+  ATTACHMENT_TYPES,
+  type AttachmentLimits,
+  type AttachmentTypeName,
+  describeBytes,
+  describeTypes,
+} from "@/lib/attachments/types";
 import { describedBy, FieldError, hintId } from "@/components/ui/field";
-
-/** The server's attachment policy (lib/attachments/policy.ts), handed down by the page. */
-export interface AttachmentLimits {
-  allowedTypes: readonly AttachmentTypeName[];
-  maxFileBytes: number;
-  maxFilesPerTicket: number;
-}
 
 export interface PickedFile {
   key: string;
@@ -19,8 +19,7 @@ export interface PickedFile {
 function typeOf(file: File): AttachmentTypeName | undefined {
   const mediaType = file.type.split(";")[0]!.trim().toLowerCase();
   const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
-  const names = Object.keys(ATTACHMENT_TYPES) as AttachmentTypeName[];
-  return names.find((name) => {
+  return ATTACHMENT_TYPE_NAMES.find((name) => {
     const type = ATTACHMENT_TYPES[name];
     return type.contentType.startsWith(mediaType || "-") || (type.extensions as readonly string[]).includes(extension);
   });

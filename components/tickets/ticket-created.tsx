@@ -2,8 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { CreatedTicket } from "@/lib/tickets/schemas";
 import { ROLE_LABELS } from "./status-badge";
-import type { CreatedTicket } from "./ticket-form";
 
 /** The confirmation: the ticket number, what was sent, and the private link to follow it. */
 export function TicketCreated({ ticket, onAnother }: { ticket: CreatedTicket; onAnother: () => void }) {

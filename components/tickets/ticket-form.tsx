@@ -4,15 +4,14 @@ import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { type DefaultValues, type Resolver, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, Field, FieldError, inputClasses } from "@/components/ui/field";
-import type { Ticket, TicketFieldsInput } from "@/lib/tickets/schemas";
+import type { ApiProblem } from "@/lib/api-client/problem";
+import { ATTACHMENTS_FIELD, type AttachmentLimits } from "@/lib/attachments/types";
+import type { CreatedTicket, TicketFieldsInput } from "@/lib/tickets/schemas";
 import { SPAM_SIGNALS } from "@/lib/tickets/spam-signals";
 import { ROLE_CONTEXTS } from "@/lib/tickets/workflow";
-import { type AttachmentLimits, FilePicker, type PickedFile } from "./file-picker";
+import { FilePicker, type PickedFile } from "./file-picker";
 import { ROLE_LABELS } from "./status-badge";
-import { NoAnswerError, problemOf, progressPerFile, sendWithProgress, type ServerAnswer } from "./send-with-progress";
 import { clearDraft, loadDraft, saveDraft } from "./ticket-draft";
-
-export type CreatedTicket = Ticket & { trackingUrl: string };
 
 const FIELDS = ["roleContext", "fullName", "email", "category", "subject", "message"] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -24,11 +23,11 @@ const EMPTY: DefaultValues<TicketFieldsInput> = { fullName: "", email: "", categ
 const loadTicketCreated = () => import("./ticket-created");
 const TicketCreated = lazy(() => loadTicketCreated().then((m) => ({ default: m.TicketCreated })));
 
-let loadingResolver: Promise<Resolver<TicketFieldsInput>> | undefined;
-const loadResolver = () => (loadingResolver ??= import("./ticket-fields-resolver").then((m) => m.ticketFieldsResolver));
+let loadingFileTicket: Promise<typeof import("./file-ticket")> | undefined;
+const loadFileTicket = () => (loadingFileTicket ??= import("./file-ticket"));
 /** zodResolver(ticketFieldsInput), the API's own schema, fetched on first use to keep the page's first load small. */
 const lazyResolver: Resolver<TicketFieldsInput> = async (values, context, options) =>
-  (await loadResolver())(values, context, options);
+  (await loadFileTicket()).ticketFieldsResolver(values, context, options);
 
 /** A random Idempotency-Key; crypto.randomUUID needs a secure context, getRandomValues does not. */
 function newIdempotencyKey(): string {
@@ -69,22 +68,21 @@ export function TicketForm({ categories, limits }: { categories: string[]; limit
     });
   }, [reset, subscribe]);
 
-  function showProblem(answer: ServerAnswer) {
-    const problem = problemOf(answer.body);
+  function showProblem(problem: ApiProblem) {
     let focused = false;
     const unplaced: string[] = [];
     for (const { path, message } of problem.errors) {
       if (isField(path)) {
         setError(path, { type: "server", message }, { shouldFocus: !focused });
         focused = true;
-      } else if (path === "attachments") setFileError(message);
+      } else if (path === ATTACHMENTS_FIELD) setFileError(message);
       else unplaced.push(message);
     }
-    if (answer.status === 413 || answer.status === 415) {
+    if (problem.status === 413 || problem.status === 415) {
       if (problem.errors.length === 0) setFileError(problem.detail);
-    } else if (answer.status === 429) {
+    } else if (problem.status === 429) {
       setFormError("Too many tickets were sent from your network just now. Please try again in a few minutes.");
-    } else if (answer.status === 409) {
+    } else if (problem.status === 409) {
       setFormError("Your ticket is still being sent. Wait a moment, then press Submit ticket again.");
     } else if (unplaced.length || problem.errors.length === 0) {
       setFormError(unplaced.join(" ") || problem.detail || "Something went wrong on our side. Please try again.");
@@ -92,6 +90,8 @@ export function TicketForm({ categories, limits }: { categories: string[]; limit
   }
 
   async function send(values: TicketFieldsInput) {
+    // Already here: validation, which always comes first, loaded it.
+    const { ApiProblem, fileTicket, NoAnswerError, progressPerFile } = await loadFileTicket();
     if (sendingNow.current) return;
     sendingNow.current = true;
     setSending(true);
@@ -109,27 +109,22 @@ export function TicketForm({ categories, limits }: { categories: string[]; limit
       for (const name of FIELDS) body.append(name, values[name]);
       body.append(SPAM_SIGNALS.honeypotField, honeypot.current?.value ?? "");
       body.append(SPAM_SIGNALS.fillTimeField, String(fillMs.current));
-      for (const picked of files) body.append("attachments", picked.file, picked.file.name);
+      for (const picked of files) body.append(ATTACHMENTS_FIELD, picked.file, picked.file.name);
 
       const sizes = files.map((picked) => picked.file.size);
       setProgress(sizes.map(() => 0));
-      const answer = await sendWithProgress(
-        "/api/support-tickets",
-        body,
-        { "idempotency-key": idempotencyKey.current },
-        (loaded, total) => setProgress(progressPerFile(sizes, loaded, total)),
+      const ticket = await fileTicket(body, idempotencyKey.current, (loaded, total) =>
+        setProgress(progressPerFile(sizes, loaded, total)),
       );
-      if (answer.status === 201) {
-        clearDraft();
-        setCreated(answer.body as CreatedTicket);
-      } else {
-        showProblem(answer);
-      }
+      clearDraft();
+      setCreated(ticket);
     } catch (error) {
-      if (!(error instanceof NoAnswerError)) throw error;
-      setFormError(
-        "The connection dropped before your ticket was confirmed. Everything you typed is kept: press Submit ticket again; it will not create a second ticket.",
-      );
+      if (error instanceof ApiProblem) showProblem(error);
+      else if (error instanceof NoAnswerError) {
+        setFormError(
+          "The connection dropped before your ticket was confirmed. Everything you typed is kept: press Submit ticket again; it will not create a second ticket.",
+        );
+      } else throw error;
     } finally {
       sendingNow.current = false;
       setSending(false);
@@ -155,7 +150,7 @@ export function TicketForm({ categories, limits }: { categories: string[]; limit
   }
 
   return (
-    <form onSubmit={(event) => handleSubmit(send)(event)} onFocus={loadResolver} noValidate aria-busy={sending} className="relative space-y-6">
+    <form onSubmit={(event) => handleSubmit(send)(event)} onFocus={loadFileTicket} noValidate aria-busy={sending} className="relative space-y-6">
       <fieldset
         role="radiogroup"
         aria-required="true"

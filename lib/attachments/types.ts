@@ -12,6 +12,24 @@ export const ATTACHMENT_TYPES = {
 export type AttachmentTypeName = keyof typeof ATTACHMENT_TYPES;
 export const ATTACHMENT_TYPE_NAMES = Object.keys(ATTACHMENT_TYPES) as [AttachmentTypeName, ...AttachmentTypeName[]];
 
+/** What may be attached: the server's policy (lib/attachments/policy.ts, from the environment), handed to the pages. */
+export interface AttachmentLimits {
+  allowedTypes: readonly AttachmentTypeName[];
+  maxFileBytes: number;
+  maxFilesPerTicket: number;
+  /** All of one ticket's files together. */
+  maxTicketBytes: number;
+}
+
+/** The multipart part name that carries files, on both ways in. */
+export const ATTACHMENTS_FIELD = "attachments";
+
+/** Whether a stored file is an image a page may show inline; the server names every stored file after its detected type. */
+export function isImageFileName(fileName: string): boolean {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  return Object.values(ATTACHMENT_TYPES).some((type) => type.inline && (type.extensions as readonly string[]).includes(extension));
+}
+
 /** "PNG, JPEG, PDF and plain text": for error messages and the form's hint. */
 export function describeTypes(names: readonly AttachmentTypeName[]): string {
   const labels = names.map((name) => ATTACHMENT_TYPES[name].label);

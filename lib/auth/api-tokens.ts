@@ -4,12 +4,13 @@ import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
 import { type AuditOrigin, recordAudit } from "@/lib/audit/record-audit";
 import { randomSecret, sha256Hex } from "@/lib/crypto";
+import type { ApiTokenSummary, CreatedApiToken } from "@/lib/staff/schemas";
 import type { Actor } from "./actor";
 
 const TOKEN_PREFIX = "kct_";
 
 /** Creates an API token and returns it; only its hash is stored, so it cannot be shown again. */
-export async function createApiToken(name: string, origin: AuditOrigin): Promise<{ id: number; name: string; token: string }> {
+export async function createApiToken(name: string, origin: AuditOrigin): Promise<CreatedApiToken> {
   const token = randomSecret(TOKEN_PREFIX);
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
@@ -21,14 +22,6 @@ export async function createApiToken(name: string, origin: AuditOrigin): Promise
     return created!;
   });
   return { ...row, token };
-}
-
-export interface ApiTokenSummary {
-  id: number;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
 }
 
 /** Every token, newest first, for the admin page; the tokens themselves are never stored. */

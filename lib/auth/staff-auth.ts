@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import { authVerifications, staffAccounts, staffSessions, staffUsers } from "@/db/schema";
 import { env } from "@/lib/env";
 import { appSecret } from "@/lib/server/app-secret";
+import { STAFF_PASSWORD } from "@/lib/staff/schemas";
 
 /** Where better-auth's own endpoints live (sign-in, sign-out, get-session). */
 export const AUTH_BASE_PATH = "/api/auth";
@@ -29,7 +30,7 @@ async function createStaffAuth() {
       },
     }),
     // Staff accounts are made by an admin or `npm run staff:create`, never by the public.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: STAFF_PASSWORD.min, maxPasswordLength: STAFF_PASSWORD.max },
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "agent", input: false },

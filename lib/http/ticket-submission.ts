@@ -1,5 +1,6 @@
 import "server-only";
-import { attachmentPolicy, ATTACHMENTS_FIELD } from "@/lib/attachments/policy";
+import { attachmentPolicy } from "@/lib/attachments/policy";
+import { ATTACHMENTS_FIELD } from "@/lib/attachments/types";
 import { attachmentStorage } from "@/lib/attachments/storage";
 import { sha256Hex } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import "zod-openapi";
 import type { ZodOpenApiEncodingObject } from "zod-openapi";
-import { ATTACHMENTS_FIELD, attachmentPolicy } from "@/lib/attachments/policy";
-import { ATTACHMENT_TYPES, describeBytes, describeTypes } from "@/lib/attachments/types";
+import { attachmentPolicy } from "@/lib/attachments/policy";
+import { ATTACHMENT_TYPES, ATTACHMENTS_FIELD, describeBytes, describeTypes } from "@/lib/attachments/types";
 import type { ProblemStatus } from "./components";
 
 // The multipart file parts both ways in take (filing a ticket, adding to one), from the configured

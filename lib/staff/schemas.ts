@@ -5,14 +5,20 @@ import { textField } from "@/lib/zod/text";
 // Shared by the admin API, the admin page's forms and the staff:create command.
 
 export const STAFF_PASSWORD = { min: 10, max: 128 } as const;
+export const STAFF_LIMITS = { email: 254, name: 120, apiTokenName: 100 } as const;
 
 export const createStaffAccountInput = z.strictObject({
-  email: z.string({ error: "Email is required" }).trim().toLowerCase().max(254).email("Enter a valid email address"),
+  email: z
+    .string({ error: "Email is required" })
+    .trim()
+    .toLowerCase()
+    .max(STAFF_LIMITS.email)
+    .email("Enter a valid email address"),
   password: z
     .string({ error: "Password is required" })
     .min(STAFF_PASSWORD.min, `Password must be at least ${STAFF_PASSWORD.min} characters`)
     .max(STAFF_PASSWORD.max, `Password must be at most ${STAFF_PASSWORD.max} characters`),
-  name: textField("Name", { max: 120 }).optional(),
+  name: textField("Name", { max: STAFF_LIMITS.name }).optional(),
   role: z.enum(STAFF_ROLES, { error: 'Role must be "agent" or "admin"' }).default("agent"),
 });
 export type CreateStaffAccountInput = z.input<typeof createStaffAccountInput>;
@@ -33,7 +39,7 @@ export const changeStaffPasswordInput = z.object({
 export type ChangeStaffPasswordInput = z.infer<typeof changeStaffPasswordInput>;
 
 export const createApiTokenInput = z.strictObject({
-  name: textField("Name", { max: 100 }),
+  name: textField("Name", { max: STAFF_LIMITS.apiTokenName }),
 });
 
 /** A staff account as the admin API lists and creates it (never its password). */
@@ -55,6 +61,7 @@ export const apiTokenSummarySchema = z.object({
   lastUsedAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),
 });
+export type ApiTokenSummary = z.infer<typeof apiTokenSummarySchema>;
 
 /** A freshly created API token: the only time `token` is ever shown. */
 export const createdApiTokenSchema = z.object({
@@ -62,13 +69,14 @@ export const createdApiTokenSchema = z.object({
   name: z.string(),
   token: z.string().regex(/^kct_/),
 });
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 
 // Staff sign-in, sign-out and session, as the sign-in page and sign-out button use better-auth's endpoints
 // under /api/auth (lib/auth/staff-auth.ts). better-auth validates these itself; the shapes are what it
 // sends and accepts with this app's configuration (our `role` and `disabled` fields included).
 
 export const staffSignInInput = z.object({
-  email: z.string().max(254).meta({ example: "lucia@kinconecta.com" }),
+  email: z.string().max(STAFF_LIMITS.email).meta({ example: "lucia@kinconecta.com" }),
   password: z.string().max(STAFF_PASSWORD.max).meta({ example: "a-long-password" }),
   rememberMe: z
     .boolean()

@@ -2,9 +2,8 @@ import "server-only";
 import { count } from "drizzle-orm";
 import { getDb } from "@/db";
 import { tickets } from "@/db/schema";
-import { TICKET_STATUSES, type TicketStatus } from "./workflow";
-
-export type TicketCounts = Record<TicketStatus, number>;
+import type { TicketCounts } from "./schemas";
+import { TICKET_STATUSES } from "./workflow";
 
 /** How many tickets are in each status (zero included), for the queue's tabs. */
 export async function countTicketsByStatus(): Promise<TicketCounts> {

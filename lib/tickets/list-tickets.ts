@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb } from "@/db";
 import { encodeCursor, ticketPageQuery } from "./page-query";
-import type { ListTicketsQuery, Ticket } from "./schemas";
+import type { ListTicketsQuery, TicketPage } from "./schemas";
 import { toTicket } from "./serialize";
 
 /** One page of tickets, newest first unless sorted otherwise, and the cursor of the next page if any. */
-export async function listTickets(query: ListTicketsQuery): Promise<{ tickets: Ticket[]; nextCursor: string | null }> {
+export async function listTickets(query: ListTicketsQuery): Promise<TicketPage> {
   const db = await getDb();
   const rows = await ticketPageQuery(db, query);
   const page = rows.slice(0, query.limit);

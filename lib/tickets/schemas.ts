@@ -129,11 +129,19 @@ export const ticketEventSchema = z.object({
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
+/** One page of the list: the API answers with the tickets as the body and the next page's cursor in its Link header. */
+export interface TicketPage {
+  tickets: Ticket[];
+  nextCursor: string | null;
+}
+
 /** How many tickets are in each status, every status included (zero when none). */
 export const ticketCountsSchema = z.record(ticketStatusSchema, z.int().min(0));
+export type TicketCounts = z.infer<typeof ticketCountsSchema>;
 
 /** A freshly filed ticket: the seed's body plus the requester's private tracking link. */
 export const createdTicketSchema = ticketSchema.extend({ trackingUrl: z.url() });
+export type CreatedTicket = z.infer<typeof createdTicketSchema>;
 
 /** A ticket's new private tracking link; the one before it no longer opens anything. */
 export const issuedTrackingLinkSchema = z.object({ trackingUrl: z.url() });

@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { QUEUE_PAGE_SIZE, parseQueueParams, queueSearch } from "@/components/staff/queue-params";
-import { staffQueryKeys } from "@/components/staff/staff-api";
+import { parseQueueParams, queueSearch } from "@/components/staff/queue-params";
+import { staffQueries } from "@/components/staff/staff-api";
 import { TicketQueue } from "@/components/staff/ticket-queue";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { AppError } from "@/lib/errors";
@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function QueuePage({ searchParams }: Props) {
   await requireStaffPage();
   const params = parseQueueParams(await searchParams);
-  const query = listTicketsQuery.parse({ ...params, status: [params.status], limit: QUEUE_PAGE_SIZE });
+  const query = listTicketsQuery.parse({ ...params, status: [params.status] });
   const [page, counts, categories] = await Promise.all([
     listTickets(query).catch((error: unknown) => {
       if (error instanceof AppError && params.cursor) return null; // a cursor from another sort
@@ -28,11 +28,11 @@ export default async function QueuePage({ searchParams }: Props) {
     countTicketsByStatus(),
     listCategories(),
   ]);
-  if (!page) redirect(`/staff?${queueSearch({ ...params, cursor: undefined }, { forPage: true })}`);
+  if (!page) redirect(`/staff?${queueSearch({ ...params, cursor: undefined })}`);
 
   const queryClient = new QueryClient();
-  queryClient.setQueryData(staffQueryKeys.queue(params), page);
-  queryClient.setQueryData(staffQueryKeys.counts, counts);
+  queryClient.setQueryData(staffQueries.queue(params).queryKey, page);
+  queryClient.setQueryData(staffQueries.counts().queryKey, counts);
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <HydrationBoundary state={dehydrate(queryClient)}>

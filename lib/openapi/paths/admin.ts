@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { auditEntrySchema, listAuditLogQuery } from "@/lib/audit/schemas";
-import type { ApiTokenSummary } from "@/lib/auth/api-tokens";
 import {
   apiTokenSummarySchema,
   createApiTokenInput,
@@ -10,7 +9,7 @@ import {
   STAFF_PASSWORD,
   staffAccountSchema,
 } from "@/lib/staff/schemas";
-import { type Assert, headers, problemResponses, type Same, security } from "../components";
+import { headers, problemResponses, security } from "../components";
 import { adminExamples } from "../examples";
 
 // The admin API behind the staff admin page: a signed-in admin's session cookie only, never an API token.
@@ -32,8 +31,6 @@ const CreateStaffAccountInput = createStaffAccountInput.meta({
     `A new staff account that signs in with email and password (${STAFF_PASSWORD.min}–${STAFF_PASSWORD.max} ` +
     "characters); `name` defaults to the email's local part, `role` to `agent`.",
 });
-
-type _TokenListMatches = Assert<Same<z.infer<typeof apiTokenSummarySchema>, ApiTokenSummary>>;
 
 const ADMIN_ONLY = "Admins only, signed in on the staff pages (an API token gets 403).";
 const adminProblems = {

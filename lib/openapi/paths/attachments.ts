@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { ATTACHMENTS_FIELD } from "@/lib/attachments/policy";
-import { ATTACHMENT_TYPES } from "@/lib/attachments/types";
+import { ATTACHMENT_TYPES, ATTACHMENTS_FIELD } from "@/lib/attachments/types";
 import { headers, problemResponses, security } from "../components";
 import { attachmentFiles, attachmentFilesEncoding, attachmentProblemDescriptions, bareMediaType } from "../uploads";
 import { Ticket, ticketIdPath, trackingKeyParams } from "./support-tickets";

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { staffQueryKeys } from "@/components/staff/staff-api";
+import { staffQueries } from "@/components/staff/staff-api";
 import { TicketView } from "@/components/staff/ticket-view";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { etag } from "@/lib/http/ticket-responses";
@@ -24,8 +24,8 @@ export default async function TicketPage({ params }: Props) {
     throw error;
   });
   const queryClient = new QueryClient();
-  queryClient.setQueryData(staffQueryKeys.ticket(id), { ticket: loaded.ticket, etag: etag(loaded.version) });
-  queryClient.setQueryData(staffQueryKeys.events(id), await listTicketEvents(id, staff));
+  queryClient.setQueryData(staffQueries.ticket(id).queryKey, { ticket: loaded.ticket, etag: etag(loaded.version) });
+  queryClient.setQueryData(staffQueries.events(id).queryKey, await listTicketEvents(id, staff));
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <HydrationBoundary state={dehydrate(queryClient)}>
