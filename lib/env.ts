@@ -77,13 +77,9 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const parsed = result.data;
-  if (parsed.DATABASE_URL && parsed.NODE_ENV === "production" && !parsed.APP_SECRET) {
-    // Instances behind a load balancer must sign links and sessions with one shared key.
-    throw new Error("Invalid environment configuration:\n  APP_SECRET: required when DATABASE_URL is set in production");
-  }
   const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, "");
   return { ...parsed, APP_URL: appUrl };
 }
 
-/** Validated once, at first import; the server's start-up imports it so a bad value stops the start. */
+/** Validated once, at first import; server.mjs and the commands load it before anything else (lib/server/prepare-process.ts). */
 export const env = parseEnv(process.env);

@@ -1,5 +1,4 @@
 // npm run db:seed   Loads the example tickets from the Support Tickets API description.
-import { createTicket } from "@/lib/tickets/create-ticket";
 import { SEED_TICKETS } from "@/lib/tickets/seed-examples";
 import { runCommand } from "./run-command";
 
@@ -7,6 +6,7 @@ import { runCommand } from "./run-command";
 const seedActor = { kind: "token", tokenId: 0, name: "db:seed" } as const;
 
 await runCommand(async () => {
+  const { createTicket } = await import("@/lib/tickets/create-ticket");
   for (const example of SEED_TICKETS) {
     const { ticket } = await createTicket(example, seedActor);
     console.log(`Ticket #${ticket.id}: ${ticket.subject} (${ticket.status})`);

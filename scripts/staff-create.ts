@@ -1,5 +1,4 @@
 // npm run staff:create -- <email> <password> [--admin]
-import { createStaffAccount } from "@/lib/staff/create-staff-account";
 import { createStaffAccountInput } from "@/lib/staff/schemas";
 import { runCommand } from "./run-command";
 
@@ -17,6 +16,7 @@ if (!input.success) {
 }
 
 await runCommand(async () => {
+  const { createStaffAccount } = await import("@/lib/staff/create-staff-account");
   const account = await createStaffAccount(input.data);
   console.log(`Created ${account.role} account ${account.email}.`);
 });

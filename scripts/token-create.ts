@@ -1,5 +1,4 @@
 // npm run token:create -- <name>   Prints the new API token alone on the last line of stdout.
-import { createApiToken } from "@/lib/auth/api-tokens";
 import { runCommand } from "./run-command";
 
 const name = process.argv.slice(2).join(" ").trim();
@@ -9,6 +8,7 @@ if (!name) {
 }
 
 await runCommand(async () => {
+  const { createApiToken } = await import("@/lib/auth/api-tokens");
   const created = await createApiToken(name);
   console.log(`Created API token #${created.id} "${created.name}". It is shown once; store it now:`);
   console.log(created.token);
