@@ -16,7 +16,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["react-server"], externalConditions: ["react-server"] } },
   test: {
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.mjs"] } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.mjs"] } },
       {
         extends: true,
         test: {
