@@ -1,6 +1,8 @@
+const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+
 /** Thrown without asking the database while it is known to be unreachable (db/circuit-breaker.ts). */
 export class DatabaseUnavailableError extends Error {
-  readonly code = "DATABASE_UNAVAILABLE";
+  readonly code = DATABASE_UNAVAILABLE;
   constructor() {
     super("The database is unreachable; failing fast until it answers again");
     this.name = "DatabaseUnavailableError";
@@ -42,10 +44,12 @@ export function isConnectionLost(error: unknown): boolean {
 
 /** Whether an error means "the database cannot serve right now" (a 503, not a bug). */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  // By code, not instanceof: Next.js bundles this module into several chunks, each with its own class.
+  const codes = codesOf(error);
   return (
-    error instanceof DatabaseUnavailableError ||
+    codes.includes(DATABASE_UNAVAILABLE) ||
     isConnectionLost(error) ||
     // statement_timeout (db/postgres.ts): a database too busy to answer in time
-    codesOf(error).includes("57014")
+    codes.includes("57014")
   );
 }
