@@ -20,7 +20,10 @@ const globalForDb = globalThis as unknown as { kinconectaConnection?: Promise<Co
 async function connect(): Promise<Connection> {
   if (env.DATABASE_URL) {
     const { connectPostgres } = await import("./postgres");
-    return connectPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+    return connectPostgres(env.DATABASE_URL, {
+      poolSize: env.DATABASE_POOL_SIZE,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    });
   }
   const { connectPglite } = await import("./pglite");
   return connectPglite(env.DATA_DIR);

@@ -5,8 +5,8 @@ import { migratePostgres } from "./migrate";
 import * as schema from "./schema";
 
 // Bounded waits, so that a database that is down or stuck costs a request seconds, not minutes.
+// (The statement timeout is DATABASE_STATEMENT_TIMEOUT_MS.)
 const CONNECT_TIMEOUT_SECONDS = 2;
-const STATEMENT_TIMEOUT_MS = 15_000;
 // Idle connections are closed, so none is left half-dead after an outage.
 const IDLE_TIMEOUT_SECONDS = 30;
 
@@ -39,7 +39,10 @@ async function prepareDatabase(url: string): Promise<void> {
   }
 }
 
-export async function connectPostgres(url: string, poolSize: number): Promise<Connection> {
+export async function connectPostgres(
+  url: string,
+  { poolSize, statementTimeoutMs }: { poolSize: number; statementTimeoutMs: number },
+): Promise<Connection> {
   await prepareDatabase(url);
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -50,7 +53,7 @@ export async function connectPostgres(url: string, poolSize: number): Promise<Co
     // The circuit breaker spaces the attempts while the database is down; the driver's own growing
     // delay (up to 20 s) would only hold back the first requests after it is back.
     backoff: () => 0,
-    connection: { statement_timeout: STATEMENT_TIMEOUT_MS },
+    connection: { statement_timeout: statementTimeoutMs },
     onnotice: () => {},
   });
   const breaker = new CircuitBreaker(() => client.unsafe("select 1"));

@@ -32,6 +32,8 @@ const envSchema = z.object({
   PORT: optional(z.coerce.number().int().min(1).max(65535)).transform((port) => port ?? 3000),
   APP_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).transform((size) => size ?? 10),
+  /** How long one PostgreSQL statement may run; 0 = no limit (e.g. for maintenance commands on a large database). */
+  DATABASE_STATEMENT_TIMEOUT_MS: optional(z.coerce.number().int().min(0)).transform((ms) => ms ?? 15_000),
   APP_SECRET: optional(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)")),
   RATE_LIMITS: optional(z.enum(["on", "off"])).transform((value) => value ?? "on"),
   RATE_LIMIT_PUBLIC_CREATE: rateLimitPolicy("10/1m,50/1h"),
