@@ -1,5 +1,5 @@
-// Runs once when a server starts, before it takes requests: validate the environment, take the
-// embedded database (refusing if another process holds it) and apply migrations.
+// Runs once per server process before it takes requests: server.mjs awaits it before listening (and
+// exits naming the setting when it fails); Next.js calls it again itself, which then does nothing new.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startServer } = await import("@/lib/server/start");

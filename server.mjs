@@ -2,15 +2,33 @@
 // Route handlers never see the socket, and `next start` only fills X-Forwarded-For when a client sent
 // none, so a client could pick its own address and dodge the per-address rate limits
 // (lib/http/rate-limit.ts). Here the socket's address goes into a header that clients cannot set.
+//
+// Nothing listens before the app can serve: the built instrumentation hook (instrumentation.ts)
+// validates every setting, connects and migrates the database and loads the secret, and a failure
+// ends the process with a message naming the setting. (Next.js runs that hook in the background
+// while it already serves, and a failed hook left it answering 500 to everything.)
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
 import next from "next";
 
 const PEER_ADDRESS_HEADER = "x-kinconecta-peer-address";
 const SHUTDOWN_GRACE_MS = 10_000;
+
+const startUp = path.join(import.meta.dirname, ".next", "server", "instrumentation.js");
+try {
+  if (!existsSync(startUp)) throw new Error("No production build found: run `npm run build` first.");
+  await createRequire(import.meta.url)(startUp).register();
+} catch (error) {
+  console.error(`\nThe server cannot start.\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+// PORT was checked by the start-up above (lib/env.ts).
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
-
-const app = next({ dev: false, hostname, port });
+const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 await app.prepare();
 globalThis[Symbol.for("kinconecta.peerAddressHeader")] = true;

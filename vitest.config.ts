@@ -16,7 +16,17 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["react-server"], externalConditions: ["react-server"] } },
   test: {
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.mjs"] } },
+      {
+        extends: true,
+        test: {
+          name: "process",
+          // Starts the built server and the commands with bad settings, each in a process of its own.
+          include: ["tests/process/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         extends: true,
         test: {

@@ -5,9 +5,19 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Kinconecta Support", template: "%s · Kinconecta Support" },
   description: "Help for Kinconecta tourists and guides.",
+  // Files in public/; the manifest lets a phone add the help page to its home screen.
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+// The brand colour of app/globals.css (--color-brand-600), as in the manifest.
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b6e63" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request: Next.js can only put proxy.ts's per-request CSP nonce on the inline

@@ -32,6 +32,8 @@ const envSchema = z.object({
   PORT: optional(z.coerce.number().int().min(1).max(65535)).transform((port) => port ?? 3000),
   APP_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(100)).transform((size) => size ?? 10),
+  /** How long one PostgreSQL statement may run; 0 = no limit (e.g. for maintenance commands on a large database). */
+  DATABASE_STATEMENT_TIMEOUT_MS: optional(z.coerce.number().int().min(0)).transform((ms) => ms ?? 15_000),
   APP_SECRET: optional(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)")),
   RATE_LIMITS: optional(z.enum(["on", "off"])).transform((value) => value ?? "on"),
   RATE_LIMIT_PUBLIC: rateLimitPolicy("120/1m"),
@@ -95,13 +97,9 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const parsed = result.data;
-  if (parsed.DATABASE_URL && parsed.NODE_ENV === "production" && !parsed.APP_SECRET) {
-    // Instances behind a load balancer must sign links and sessions with one shared key.
-    throw new Error("Invalid environment configuration:\n  APP_SECRET: required when DATABASE_URL is set in production");
-  }
   const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, "");
   return { ...parsed, APP_URL: appUrl };
 }
 
-/** Validated once, at first import; the server's start-up imports it so a bad value stops the start. */
+/** Validated once, at first import; server.mjs and the commands load it before anything else (lib/server/prepare-process.ts). */
 export const env = parseEnv(process.env);

@@ -1,7 +1,5 @@
 // npm run attachments:gc [-- --min-age-minutes 60]   Deletes stored attachment files that no row references
 // (left by a crash between storing a file and committing its row) from the configured storage.
-import { deleteOrphanedFiles } from "@/lib/attachments/delete-orphaned-files";
-import { attachmentStorage } from "@/lib/attachments/storage";
 import { runCommand } from "./run-command";
 
 const flag = process.argv.indexOf("--min-age-minutes");
@@ -12,6 +10,8 @@ if (!Number.isFinite(minAgeMinutes) || minAgeMinutes < 0) {
 }
 
 await runCommand(async () => {
+  const { deleteOrphanedFiles } = await import("@/lib/attachments/delete-orphaned-files");
+  const { attachmentStorage } = await import("@/lib/attachments/storage");
   const sweep = await deleteOrphanedFiles(minAgeMinutes * 60_000);
   console.log(
     `Checked ${sweep.checked} file(s) on ${attachmentStorage().name} storage older than ${minAgeMinutes} min; ` +

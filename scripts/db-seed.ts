@@ -1,6 +1,4 @@
 // npm run db:seed   Loads the example tickets from the Support Tickets API description.
-import { getDb } from "@/db";
-import { createTicket } from "@/lib/tickets/create-ticket";
 import { SEED_TICKETS } from "@/lib/tickets/seed-examples";
 import { runCommand } from "./run-command";
 
@@ -8,6 +6,8 @@ import { runCommand } from "./run-command";
 const seedActor = { kind: "token", tokenId: 0, name: "db:seed" } as const;
 
 await runCommand(async () => {
+  const { getDb } = await import("@/db");
+  const { createTicket } = await import("@/lib/tickets/create-ticket");
   const db = await getDb();
   for (const example of SEED_TICKETS) {
     const { ticket } = await db.transaction((tx) => createTicket(tx, example, seedActor));

@@ -1,7 +1,5 @@
 // npm run staff:create -- <email> [--admin]   The password is read from standard input (not echoed on a terminal).
-import { CLI_ORIGIN } from "@/lib/audit/record-audit";
 import { assertPasswordNotCommon } from "@/lib/staff/common-passwords";
-import { createStaffAccount } from "@/lib/staff/create-staff-account";
 import { createStaffAccountInput } from "@/lib/staff/schemas";
 import { readPassword } from "./read-password";
 import { runCommand } from "./run-command";
@@ -30,6 +28,8 @@ try {
 }
 
 await runCommand(async () => {
+  const { CLI_ORIGIN } = await import("@/lib/audit/record-audit");
+  const { createStaffAccount } = await import("@/lib/staff/create-staff-account");
   const account = await createStaffAccount(input.data, CLI_ORIGIN);
   console.log(`Created ${account.role} account ${account.email}.`);
 });

@@ -2,13 +2,16 @@
 // named by DATABASE_URL (each suite creates and drops a fresh database of its own there).
 // `npm test -- --from=api` starts at a later step (CI uses it for the second database).
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { browserAttempts, browserInstructions } from "./browser.mjs";
 
 const steps = [
   ["lint", "npm", ["run", "-s", "lint"]],
   ["typecheck", "npm", ["run", "-s", "typecheck"]],
   ["unit", "npx", ["vitest", "run", "--project", "unit"]],
   ["build", "npx", ["next", "build"]],
+  // Before `api`, so CI's second run (`--from=api`) does not repeat it: it uses PostgreSQL either way.
+  ["process", "npx", ["vitest", "run", "--project", "process"]],
   ["api", "npx", ["vitest", "run", "--project", "api"]],
   ["api-uploadthing", "npx", ["vitest", "run", "--project", "api-uploadthing"]],
   ["e2e", "npx", ["playwright", "test"]],
@@ -31,11 +34,40 @@ function run(name, command, args) {
   console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-// Use the system's Chromium where there is one (playwright.config.ts); elsewhere Playwright's own.
-function ensureBrowser() {
+function succeeds(name, command, args, env = {}) {
+  console.log(`\n▶ ${name}`);
+  return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
+}
+
+function isDebianOrUbuntu() {
+  if (!existsSync("/etc/os-release")) return false;
+  return /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(readFileSync("/etc/os-release", "utf8"));
+}
+
+// The system's Chromium where there is one (playwright.config.ts uses it), else Playwright's own; else get
+// one (scripts/browser.mjs decides how), else stop with instructions.
+async function ensureBrowser() {
+  const { chromium } = await import("@playwright/test");
   const system = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (existsSync(system)) return;
-  run("install Playwright's Chromium", "npx", ["playwright", "install", "chromium"]);
+  const attempts = browserAttempts({
+    systemChromium: existsSync(system) ? system : undefined,
+    playwrightChromium: existsSync(chromium.executablePath()),
+    root: process.getuid?.() === 0,
+    aptGet: existsSync("/usr/bin/apt-get") && isDebianOrUbuntu(),
+  });
+  for (const attempt of attempts) {
+    const installed =
+      attempt === "playwright-download"
+        ? succeeds("install Playwright's Chromium", "npx", ["playwright", "install", "chromium"])
+        : succeeds("install Debian's chromium", "sh", ["-c", "apt-get update && apt-get install -y chromium"], {
+            DEBIAN_FRONTEND: "noninteractive",
+          });
+    if (installed) return;
+  }
+  if (attempts.length > 0) {
+    console.error(`\n✗ e2e cannot run\n${browserInstructions()}`);
+    process.exit(1);
+  }
 }
 
 const database = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
@@ -45,6 +77,6 @@ if (!existsSync(".next/BUILD_ID") && start > steps.findIndex(([name]) => name ==
 }
 for (const [name, command, args] of steps.slice(start)) {
   console.log(`\n▶ ${name} (${database})`);
-  if (name === "e2e") ensureBrowser();
+  if (name === "e2e") await ensureBrowser();
   run(name, command, args);
 }

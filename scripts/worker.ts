@@ -1,10 +1,10 @@
 // npm run worker   Sends the email outbox until stopped (Ctrl-C or SIGTERM). Every server already runs a
 // worker of its own; extra ones suit PostgreSQL deployments. On the embedded database it is refused
 // while a server holds the data directory, as every command is.
-import { startOutboxWorker } from "@/lib/notifications/outbox-worker";
 import { runCommand } from "./run-command";
 
 await runCommand(async () => {
+  const { startOutboxWorker } = await import("@/lib/notifications/outbox-worker");
   const worker = startOutboxWorker();
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);

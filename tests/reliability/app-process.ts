@@ -5,10 +5,7 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort, freshPostgresDatabase, runNpmCommand, spawnApp, waitForHealth } from "../support/test-server";
-
-/** The PostgreSQL server the suite uses: DATABASE_URL, or the local one these machines run. */
-export const POSTGRES_SERVER_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+import { POSTGRES_SERVER_URL, freePort, freshPostgresDatabase, runNpmCommand, spawnApp, waitForHealth } from "../support/test-server";
 
 export type BackendName = "PGlite" | "PostgreSQL";
 
@@ -27,7 +24,6 @@ export async function prepareBackend(name: BackendName, extraEnv: Record<string,
     ...process.env,
     DATA_DIR: dataDir,
     DATABASE_URL: database?.url ?? "",
-    APP_SECRET: "reliability-secret-reliability-secret-01",
     RATE_LIMITS: "off",
     NEXT_TELEMETRY_DISABLED: "1",
     ...extraEnv,

@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket, connect } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../support/test-server";
 import { AppProcess, type Backend, prepareBackend, seedTicket } from "./app-process";
@@ -34,11 +35,31 @@ class DatabaseLink {
   }
 }
 
-async function timed(request: () => Promise<Response>): Promise<{ status: number; ms: number }> {
-  const started = Date.now();
-  const response = await request();
-  await response.arrayBuffer();
-  return { status: response.status, ms: Date.now() - started };
+interface Sample {
+  kind: "create" | "list" | "health";
+  started: number;
+  ms: number;
+  status: number;
+  contentType: string;
+}
+
+const WRITERS = 4;
+const OUTAGE_MS = 12_000;
+/** The issue asks for "within a second"; the bound leaves room for a busy 2-core machine. */
+const FAIL_FAST_BOUND_MS = 2_000;
+const PACE_MS = 50;
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
 }
 
 describe("a PostgreSQL outage during load", () => {
@@ -61,38 +82,61 @@ describe("a PostgreSQL outage during load", () => {
     await backend?.cleanup();
   });
 
-  it("answers 503 quickly while the database is down and recovers by itself", async () => {
-    const create = () =>
-      fetch(`${app.baseURL}/api/support-tickets`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(seedTicket("outage", 1)),
-      });
-    const list = () => fetch(`${app.baseURL}/api/support-tickets`, { headers: { authorization: `Bearer ${backend.token}` } });
-    const health = () => fetch(`${app.baseURL}/api/health`);
+  it("answers every request with a quick 503 while the database is down, and serves again as soon as it is back", async () => {
+    const requests = {
+      create: (index: number) =>
+        fetch(`${app.baseURL}/api/support-tickets`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(seedTicket("outage", index)),
+        }),
+      list: () => fetch(`${app.baseURL}/api/support-tickets?limit=5`, { headers: { authorization: `Bearer ${backend.token}` } }),
+      health: () => fetch(`${app.baseURL}/api/health`),
+    };
+    const samples: Sample[] = [];
+    let running = true;
+    async function loop(kinds: Sample["kind"][]) {
+      for (let index = 0; running; index++) {
+        const kind = kinds[index % kinds.length]!;
+        const started = Date.now();
+        const response = await requests[kind](index);
+        await response.arrayBuffer();
+        samples.push({ kind, started, ms: Date.now() - started, status: response.status, contentType: response.headers.get("content-type") ?? "" });
+        await sleep(PACE_MS);
+      }
+    }
 
-    expect((await timed(create)).status).toBe(201);
+    expect((await requests.create(0)).status).toBe(201);
+    const clients = [...Array.from({ length: WRITERS }, () => loop(["create"])), loop(["list", "health"])];
+    await waitUntil(() => samples.filter((sample) => sample.status === 201).length >= WRITERS, 10_000);
+
+    const downAt = Date.now();
     await link.down();
-
-    const during = await Promise.all([...Array.from({ length: 10 }, () => timed(create)), timed(list), timed(health)]);
-    for (const result of during) {
-      expect(result.status).toBe(503);
-      expect(result.ms, "no request hangs while the database is down").toBeLessThan(10_000);
-    }
-    const problem = await (await create()).json();
-    expect(problem).toMatchObject({ status: 503, title: "Service Unavailable" });
-    expect(app.child.exitCode, "the app keeps running").toBeNull();
-
+    await sleep(OUTAGE_MS); // the outage itself: it lasts this long whatever the app does
+    const upAt = Date.now();
     await link.up();
-    const restored = Date.now();
-    let healthy = false;
-    while (!healthy && Date.now() - restored < 30_000) {
-      healthy = (await health()).status === 200;
-      if (!healthy) await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(() => samples.some((sample) => sample.kind === "create" && sample.started >= upAt && sample.status === 201), 15_000);
+    const recoveredAt = Math.min(...samples.filter((s) => s.kind === "create" && s.started >= upAt && s.status === 201).map((s) => s.started + s.ms));
+    const afterRecovery = Date.now();
+    await waitUntil(() => samples.filter((sample) => sample.started > afterRecovery).length >= 2 * WRITERS, 10_000);
+    running = false;
+    await Promise.all(clients);
+
+    const during = samples.filter((sample) => sample.started >= downAt && sample.started + sample.ms <= upAt);
+    const latencies = during.map((sample) => sample.ms);
+    console.log(
+      `[outage] ${during.length} requests during a ${OUTAGE_MS / 1000} s outage (${WRITERS} writers, a reader): ` +
+        `p50 ${percentile(latencies, 0.5)} ms, p95 ${percentile(latencies, 0.95)} ms, max ${Math.max(...latencies)} ms; ` +
+        `first ticket filed ${recoveredAt - upAt} ms after the database came back`,
+    );
+    expect(during.length, "the clients kept getting answers").toBeGreaterThan(OUTAGE_MS / 1000 * WRITERS);
+    for (const kind of ["create", "list", "health"] as const) expect(during.some((sample) => sample.kind === kind)).toBe(true);
+    for (const sample of during) {
+      expect(sample, "a 503 problem+json").toMatchObject({ status: 503, contentType: expect.stringMatching(/^application\/problem\+json/) });
+      expect(sample.ms, `${sample.kind} answered within ${FAIL_FAST_BOUND_MS} ms`).toBeLessThan(FAIL_FAST_BOUND_MS);
     }
-    expect(healthy, "health is 200 again without a restart").toBe(true);
-    console.log(`[outage] ${during.length} requests during the outage, slowest ${Math.max(...during.map((r) => r.ms))} ms; healthy ${Date.now() - restored} ms after the database came back`);
-    expect((await timed(create)).status).toBe(201);
-    expect((await timed(list)).status).toBe(200);
+    expect(recoveredAt - upAt, "serves again right after the database is back").toBeLessThan(5_000);
+    for (const sample of samples.filter((s) => s.started > afterRecovery)) expect(sample.status, sample.kind).toBeLessThan(300);
+    expect(app.child.exitCode, "the app keeps running").toBeNull();
   });
 });

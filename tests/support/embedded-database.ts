@@ -5,16 +5,16 @@ import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 
 /**
- * Points the app at a fresh PGlite data directory (plus `env`), opens the database before the file's
- * tests and closes and removes it after them. Call it before importing any app module: lib/env.ts
+ * Points the app at a fresh PGlite data directory (plus `env`), prepares it as a server would (database,
+ * app secret) before the file's tests, and closes and removes it after them. Call it before importing any app module: lib/env.ts
  * reads the environment once, at its first import. Returns the data directory.
  */
 export async function setUpEmbeddedDatabase(name: string, env: Record<string, string> = {}): Promise<string> {
   const dataDir = await mkdtemp(path.join(tmpdir(), `kinconecta-${name}-`));
   Object.assign(process.env, { DATA_DIR: dataDir, DATABASE_URL: "", ...env });
   beforeAll(async () => {
-    const { getDb } = await import("@/db");
-    await getDb();
+    const { prepareProcess } = await import("@/lib/server/prepare-process");
+    await prepareProcess();
   }, 60_000);
   afterAll(async () => {
     const { closeDb } = await import("@/db");

@@ -22,6 +22,9 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
+/** The PostgreSQL server the suites use: DATABASE_URL, or the local one these machines run. */
+export const POSTGRES_SERVER_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -109,7 +112,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DATA_DIR: dataDir,
     DATABASE_URL: sharedDatabaseUrl ?? database?.url ?? "",
     APP_URL: baseURL,
-    APP_SECRET: "test-secret-test-secret-test-secret-0123",
     PORT: String(port),
     RATE_LIMITS: "off",
     NEXT_TELEMETRY_DISABLED: "1",
