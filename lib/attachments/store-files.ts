@@ -23,7 +23,12 @@ export async function withStoredFiles<T>(
   record: (stored: readonly StoredFile[]) => Promise<T>,
 ): Promise<T> {
   const storage = attachmentStorage();
-  await storage.assertSpaceFor(files.reduce((total, file) => total + file.size, 0));
+  await storage.assertSpaceFor(files.reduce((total, file) => total + file.size, 0)).catch((error: unknown) => {
+    if (error instanceof AppError) throw error;
+    // The storage itself is failing (the check could not even look): the same answer as a failed put.
+    console.error(`Could not check the free space of ${storage.name} storage`, error);
+    throw new AppError("unavailable", "The files could not be stored just now; nothing was saved, please try again");
+  });
   const stored: StoredFile[] = [];
   try {
     for (const file of files) {

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, runNpmCommand, startTestServer } from "../support/test-server";
-import { type ReceivedMail, SmtpSink } from "../support/smtp-sink";
+import { SmtpSink } from "../support/smtp-sink";
 import { ticketBody, type TicketJson, uniqueEmail } from "./client";
 
 const run = promisify(execFile);
@@ -83,12 +83,6 @@ async function settled(app: App, ticketIds: number[]): Promise<OutboxMessageJson
   }, "the outbox to settle");
   await pause(500);
   return messages;
-}
-
-function expectOneLineHeaders(mail: ReceivedMail) {
-  const head = mail.raw.split(/\r\n\r\n/)[0]!;
-  expect(head).not.toMatch(/^bcc:/im);
-  expect(mail.parsed.headers.has("bcc")).toBe(false);
 }
 
 describe("notification emails over SMTP", () => {
@@ -179,21 +173,19 @@ describe("notification emails over SMTP", () => {
     expect((await app.read(ticket.id)).status).toBe("open");
   });
 
-  it("cannot be made to add recipients or headers through the name or subject", async () => {
+  it("refuses line breaks in the name or subject, so nobody can add recipients or headers through them", async () => {
     const email = uniqueEmail("injection");
-    const ticket = await app.fileTicket({
-      email,
-      fullName: "Ana\r\nBcc: victim1@example.com",
-      subject: "Refund\r\nBcc: victim2@example.com\r\nX-Evil: 1",
+    const response = await app.call("/api/support-tickets", {
+      method: "POST",
+      json: ticketBody({ email, fullName: "Ana\r\nBcc: victim1@example.com", subject: "Refund\r\nBcc: victim2@example.com\r\nX-Evil: 1" }),
     });
-    // The status email is the one that quotes the name and subject.
-    expect((await app.move(ticket.id, { status: "in_progress" })).status).toBe(200);
-    const mail = await eventually(() => sink.to(email).find((mail) => mail.parsed.subject?.includes("is now")), "the status email");
-    expect(mail.recipients).toEqual([email]);
-    expectOneLineHeaders(mail);
-    expect(mail.parsed.headers.has("x-evil")).toBe(false);
-    expect(mail.parsed.to).toMatchObject({ value: [{ address: email }] });
-    expect(mail.parsed.subject).toBe(`Your ticket #${ticket.id} is now in progress: Refund Bcc: victim2@example.com X-Evil: 1`);
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as { errors: Array<{ path: string }> };
+    expect(problem.errors.map((error) => error.path).sort()).toEqual(["fullName", "subject"]);
+    // Text from before this rule is folded onto one line by the composer (compose-ticket-email.test.ts).
+    const other = await app.fileTicket();
+    await settled(app, [other.id]);
+    expect(sink.to(email)).toEqual([]);
     expect(sink.received.some((received) => received.recipients.some((to) => to.startsWith("victim")))).toBe(false);
   });
 
