@@ -1,5 +1,5 @@
 // Where the browser suite's Chromium comes from (npm test). The decision is a plain function of what the
-// machine has, so it is tested without touching the machine (scripts/browser.test.ts).
+// machine has, so it is tested without touching the machine (scripts/browser.test.mjs).
 
 /**
  * @typedef {object} Machine

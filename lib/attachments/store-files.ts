@@ -23,12 +23,7 @@ export async function withStoredFiles<T>(
   record: (stored: readonly StoredFile[]) => Promise<T>,
 ): Promise<T> {
   const storage = attachmentStorage();
-  await storage.assertSpaceFor(files.reduce((total, file) => total + file.size, 0)).catch((error: unknown) => {
-    if (error instanceof AppError) throw error;
-    // The storage itself is failing (the check could not even look): the same answer as a failed put.
-    console.error(`Could not check the free space of ${storage.name} storage`, error);
-    throw new AppError("unavailable", "The files could not be stored just now; nothing was saved, please try again");
-  });
+  if (files.length > 0) await assertSpace(files);
   const stored: StoredFile[] = [];
   try {
     for (const file of files) {
@@ -45,6 +40,18 @@ export async function withStoredFiles<T>(
       console.error("Could not delete the files of a failed upload; attachments:gc will", cleanupError);
     });
     throw error;
+  }
+}
+
+/** 507 when the storage is nearly full; when it cannot even tell, the same 503 as a failed store. */
+async function assertSpace(files: readonly InspectedFile[]): Promise<void> {
+  const storage = attachmentStorage();
+  try {
+    await storage.assertSpaceFor(files.reduce((total, file) => total + file.size, 0));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    console.error(`Could not check the free space of ${storage.name} storage`, error);
+    throw new AppError("unavailable", "The files could not be stored just now; nothing was saved, please try again");
   }
 }
 

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "first_admin.created",
   "password.changed",
   "sign_in.failed",
+  "ticket.tracking_link_issued",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

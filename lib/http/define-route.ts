@@ -83,7 +83,11 @@ export function defineRoute<
 ): (request: Request, context: RouteContext) => Promise<Response> {
   const route = withProblems(async (request: Request, context: RouteContext) => {
     const params = definition.params ? parseParams(definition.params, await context.params) : undefined;
-    const actor = await authorise(request, definition.access, params);
+    const actor = await authorise(request, definition.access, params).catch(async (error: unknown) => {
+      // A refusal (bad token, wrong tracking key, no credentials) still costs its address: probing is limited too.
+      await limitRequest(request, PUBLIC_ACTOR, definition.limit);
+      throw error;
+    });
     await limitRequest(request, actor, definition.limit);
     const body = definition.body ? definition.body.parse(await readJson(request)) : undefined;
     const query = definition.query ? definition.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;

@@ -120,7 +120,7 @@ describe("the outbox, in the ticket's transaction", () => {
     }
 
     // Staff replace the link before the worker gets to the email: the email carries the new one.
-    const { trackingUrl: newLink } = await issueTrackingLink(ticket.id, staff);
+    const { trackingUrl: newLink } = await issueTrackingLink(ticket.id, { actor: "staff:agent@example.com", ipAddress: null });
     expect(newLink).toBe(trackingUrl(ticket.id, 2));
     const worker = startOutboxWorker();
     try {

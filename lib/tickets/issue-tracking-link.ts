@@ -1,8 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditLog, tickets } from "@/db/schema";
-import { type Actor, actorLabel } from "@/lib/auth/actor";
+import { tickets } from "@/db/schema";
+import { type AuditOrigin, recordAudit } from "@/lib/audit/record-audit";
 import { trackingUrl } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
 import type { IssuedTrackingLink } from "./schemas";
@@ -12,7 +12,7 @@ import type { IssuedTrackingLink } from "./schemas";
  * version, so every earlier key stops opening it, and records who did it in the audit log, in one
  * transaction. Emails still waiting in the outbox carry the new link, as links are built when sending.
  */
-export async function issueTrackingLink(ticketId: number, actor: Actor): Promise<IssuedTrackingLink> {
+export async function issueTrackingLink(ticketId: number, origin: AuditOrigin): Promise<IssuedTrackingLink> {
   const db = await getDb();
   const version = await db.transaction(async (tx) => {
     const [ticket] = await tx
@@ -21,10 +21,8 @@ export async function issueTrackingLink(ticketId: number, actor: Actor): Promise
       .where(eq(tickets.id, ticketId))
       .returning({ version: tickets.trackingKeyVersion });
     if (!ticket) throw new AppError("not_found", `Ticket ${ticketId} does not exist`);
-    // The ticket's history has no event type for this (that would need a migration); the audit log has free-form actions.
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, origin, {
       action: "ticket.tracking_link_issued",
-      actor: actorLabel(actor),
       target: `ticket:${ticketId}`,
       detail: { trackingKeyVersion: ticket.version },
     });

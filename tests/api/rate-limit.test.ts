@@ -159,4 +159,14 @@ describe("requesters and anonymous readers", () => {
     await expectRateLimited(answers[3]!);
     for (let i = 0; i < 5; i++) expect((await api(`${server.baseURL}/api/health`)).status).toBe(200);
   });
+
+  it("counts refused calls too, so wrong tracking keys and tokens cannot be tried without limit", async () => {
+    const probe = (headers: Record<string, string>) => api(`${server.baseURL}/api/support-tickets/1`, { headers });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await probe({ "x-tracking-key": "not-the-key" })).status);
+    // 404s while the address has budget left (none, if the test above spent it), then 429s.
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.every((status, i) => status === 404 || (status === 429 && statuses.slice(i).every((later) => later === 429)))).toBe(true);
+    await expectRateLimited(await probe({ authorization: "Bearer kct_not-a-token" }));
+  });
 });

@@ -57,6 +57,11 @@ describe("sign-in budgets", () => {
     await expectProblem(response, 429);
     expect(response.headers.get("ratelimit")).toMatch(/"sign-in-address-60s";r=0/);
   });
+
+  test("an account name PostgreSQL cannot store is counted and refused like any wrong one, not taken for a store outage", async () => {
+    const response = await attempt(server, "nul\u0000@example.com", "192.0.2.44");
+    expect([400, 401]).toContain(response.status);
+  });
 });
 
 describe("when the limit store is down", () => {

@@ -61,6 +61,13 @@ describe("a new private link", () => {
 
     const { cookie } = await signIn(admin);
     expect((await issueLink(ticket.id, sessionHeaders(cookie))).status).toBe(200);
+    // Admins see who issued it, and from where, in the audit log.
+    const log = (await (await api("/api/admin/audit-log?limit=100", { headers: { cookie } })).json()) as Array<Record<string, unknown>>;
+    expect(log.find((entry) => entry.target === `ticket:${ticket.id}`)).toMatchObject({
+      action: "ticket.tracking_link_issued",
+      actor: `staff:${admin.email}`,
+      ipAddress: "127.0.0.1",
+    });
     // A signed-in write from another site is refused (CSRF).
     await expectProblem(await issueLink(ticket.id, { cookie, origin: "https://elsewhere.example" }), 403);
   });

@@ -45,8 +45,9 @@ interface Sample {
 
 const WRITERS = 4;
 const OUTAGE_MS = 12_000;
-/** The issue asks for "within a second"; the bound leaves room for a busy 2-core machine. */
-const FAIL_FAST_BOUND_MS = 2_000;
+/** The issue asks for "within a second": 95 % of answers must come that fast, and every one within twice that on a busy 2-core machine. */
+const FAIL_FAST_MS = 1_000;
+const FAIL_FAST_BOUND_MS = 2 * FAIL_FAST_MS;
 const PACE_MS = 50;
 
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
@@ -122,7 +123,9 @@ describe("a PostgreSQL outage during load", () => {
     running = false;
     await Promise.all(clients);
 
-    const during = samples.filter((sample) => sample.started >= downAt && sample.started + sample.ms <= upAt);
+    // Every request that started while the database was away, however long it took (one that hung would end after
+    // upAt); the last moments before upAt are left out, as a request started then may rightly succeed once it is back.
+    const during = samples.filter((sample) => sample.started >= downAt && sample.started <= upAt - FAIL_FAST_BOUND_MS);
     const latencies = during.map((sample) => sample.ms);
     console.log(
       `[outage] ${during.length} requests during a ${OUTAGE_MS / 1000} s outage (${WRITERS} writers, a reader): ` +
@@ -131,6 +134,7 @@ describe("a PostgreSQL outage during load", () => {
     );
     expect(during.length, "the clients kept getting answers").toBeGreaterThan(OUTAGE_MS / 1000 * WRITERS);
     for (const kind of ["create", "list", "health"] as const) expect(during.some((sample) => sample.kind === kind)).toBe(true);
+    expect(percentile(latencies, 0.95), `95 % answered within ${FAIL_FAST_MS} ms`).toBeLessThan(FAIL_FAST_MS);
     for (const sample of during) {
       expect(sample, "a 503 problem+json").toMatchObject({ status: 503, contentType: expect.stringMatching(/^application\/problem\+json/) });
       expect(sample.ms, `${sample.kind} answered within ${FAIL_FAST_BOUND_MS} ms`).toBeLessThan(FAIL_FAST_BOUND_MS);

@@ -24,7 +24,7 @@ export const POST = defineRoute({ access: ["anyone"] }, async ({ request }) => {
   const auth = await getStaffAuth();
   switch (new URL(request.url).pathname.slice(AUTH_BASE_PATH.length)) {
     case "/sign-in/email": {
-      const account = String(parseAuthBody(request, body).email ?? "");
+      const account = namedAccount(parseAuthBody(request, body).email);
       await limitSignIn(request, account);
       const response = await auth.handler(forwarded);
       if (response.status === 401 || response.status === 403) {
@@ -61,4 +61,13 @@ function parseAuthBody(request: Request, body: Buffer): Record<string, unknown> 
   } catch {
     return {};
   }
+}
+
+/**
+ * The account a sign-in names, as its budgets and the audit log key it: one line of at most 254 characters that
+ * PostgreSQL can store (a NUL would fail the counter's insert and read as "limit store down"). better-auth still
+ * checks the address itself.
+ */
+function namedAccount(email: unknown): string {
+  return typeof email === "string" ? email.replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/g, "").slice(0, 254) : "";
 }
