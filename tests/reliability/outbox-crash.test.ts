@@ -43,6 +43,8 @@ describe.each<BackendName>(["PGlite", "PostgreSQL"])("the email outbox through S
       OUTBOX_POLL_MS: "100",
       OUTBOX_LEASE_MS: String(LEASE_MS),
       OUTBOX_RETRY_BASE_MS: "200",
+      // Every ticket of a round is filed for one address; the per-address cap on confirmations is not what this tests.
+      CONFIRMATION_EMAILS_PER_HOUR: "100000",
     });
   });
   afterAll(async () => {
@@ -62,7 +64,7 @@ describe.each<BackendName>(["PGlite", "PostgreSQL"])("the email outbox through S
       const restarted = await AppProcess.start(backend.env);
       try {
         const confirmationsOf = (id: number) =>
-          sink.to(`${marker}@example.com`).filter((mail) => mail.parsed.subject?.startsWith(`We received your ticket #${id}:`));
+          sink.to(`${marker}@example.com`).filter((mail) => mail.parsed.subject === `We received your ticket #${id}`);
         const deadline = Date.now() + 60_000;
         while (acknowledged.some((id) => confirmationsOf(id).length === 0) && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 200));
