@@ -46,6 +46,22 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_00
   }
 }
 
+/** Runs the worker until the ticket's first email is sent, and reads that email back from its .eml file. */
+async function sendFirstEmail(ticketId: number) {
+  const worker = startOutboxWorker();
+  try {
+    const [sent] = await waitFor(async () => {
+      const rows = await outboxOf(ticketId);
+      return rows[0]?.status === "sent" ? rows : undefined;
+    });
+    const mailDir = path.join(dataDir, "mail");
+    const file = (await readdir(mailDir)).find((name) => name.startsWith(String(sent!.id).padStart(6, "0")));
+    return { sent: sent!, parsed: await simpleParser(await readFile(path.join(mailDir, file!))) };
+  } finally {
+    await worker.stop();
+  }
+}
+
 describe("the outbox, in the ticket's transaction", () => {
   it("queues nothing when the transaction that filed the ticket rolls back", async () => {
     const db = await getDb();
@@ -82,32 +98,21 @@ describe("the outbox, in the ticket's transaction", () => {
 
   it("writes each message as a parseable .eml file by default and records the sending in the ticket's history", async () => {
     const { ticket } = await fileTicket({ input: input("eml@example.com"), files: [], actor: staff });
-    const worker = startOutboxWorker();
-    try {
-      const [sent] = await waitFor(async () => {
-        const rows = await outboxOf(ticket.id);
-        return rows[0]?.status === "sent" ? rows : undefined;
-      });
-      const mailDir = path.join(dataDir, "mail");
-      const file = (await readdir(mailDir)).find((name) => name.startsWith(String(sent!.id).padStart(6, "0")));
-      const parsed = await simpleParser(await readFile(path.join(mailDir, file!)));
-      expect(parsed.subject).toBe(`We received your ticket #${ticket.id}`);
-      // No display name: the filer's name is theirs to choose, the address may be anyone's.
-      expect(parsed.to).toMatchObject({ value: [{ address: "eml@example.com", name: "" }] });
-      expect(parsed.from?.text).toBe('"Kinconecta Support" <support@kinconecta.local>');
-      expect(parsed.messageId).toBe(sent!.messageId);
-      expect(parsed.text).toContain(trackingUrl(ticket.id, 1));
-      expect(parsed.html).toContain(trackingUrl(ticket.id, 1));
+    const { sent, parsed } = await sendFirstEmail(ticket.id);
+    expect(parsed.subject).toBe(`We received your ticket #${ticket.id}`);
+    // No display name: the filer's name is theirs to choose, the address may be anyone's.
+    expect(parsed.to).toMatchObject({ value: [{ address: "eml@example.com", name: "" }] });
+    expect(parsed.from?.text).toBe('"Kinconecta Support" <support@kinconecta.local>');
+    expect(parsed.messageId).toBe(sent.messageId);
+    expect(parsed.text).toContain(trackingUrl(ticket.id, 1));
+    expect(parsed.html).toContain(trackingUrl(ticket.id, 1));
 
-      const db = await getDb();
-      const history = await db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticket.id));
-      expect(history.map((event) => [event.type, event.actor])).toEqual([
-        ["created", "staff:agent@example.com"],
-        ["notification_sent", "system:email"],
-      ]);
-    } finally {
-      await worker.stop();
-    }
+    const db = await getDb();
+    const history = await db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticket.id));
+    expect(history.map((event) => [event.type, event.actor])).toEqual([
+      ["created", "staff:agent@example.com"],
+      ["notification_sent", "system:email"],
+    ]);
   });
 
   it("stores emails without the private link and builds it when sending, at the ticket's current link version", async () => {
@@ -122,21 +127,10 @@ describe("the outbox, in the ticket's transaction", () => {
     // Staff replace the link before the worker gets to the email: the email carries the new one.
     const { trackingUrl: newLink } = await issueTrackingLink(ticket.id, { actor: "staff:agent@example.com", ipAddress: null });
     expect(newLink).toBe(trackingUrl(ticket.id, 2));
-    const worker = startOutboxWorker();
-    try {
-      const [sent] = await waitFor(async () => {
-        const rows = await outboxOf(ticket.id);
-        return rows[0]?.status === "sent" ? rows : undefined;
-      });
-      const mailDir = path.join(dataDir, "mail");
-      const file = (await readdir(mailDir)).find((name) => name.startsWith(String(sent!.id).padStart(6, "0")));
-      const parsed = await simpleParser(await readFile(path.join(mailDir, file!)));
-      expect(parsed.text).toContain(newLink);
-      expect(parsed.text).not.toContain(firstKey);
-      expect(parsed.html).toContain(newLink);
-    } finally {
-      await worker.stop();
-    }
+    const { parsed } = await sendFirstEmail(ticket.id);
+    expect(parsed.text).toContain(newLink);
+    expect(parsed.text).not.toContain(firstKey);
+    expect(parsed.html).toContain(newLink);
   });
 
   it("sends at most CONFIRMATION_EMAILS_PER_HOUR confirmations to one address; past that, files the ticket and records the skip", async () => {
