@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files relative to its own package; nodemailer reads its own data files;
@@ -8,4 +9,6 @@ const nextConfig: NextConfig = {
   typedRoutes: true,
 };
 
-export default nextConfig;
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request-config.ts");
+
+export default withNextIntl(nextConfig);

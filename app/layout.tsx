@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { getLocale } from "next-intl/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,7 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // scripts of a page it renders now, never on one prerendered at build time.
   await connection();
   return (
-    <html lang="en">
+    <html lang={await getLocale()}>
       <body>{children}</body>
     </html>
   );

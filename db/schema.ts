@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { STAFF_ROLES } from "../lib/auth/actor";
+import { LOCALES } from "../lib/i18n/locales";
 import { OUTBOX_KINDS, OUTBOX_STATUSES } from "../lib/notifications/schemas";
 import { ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "../lib/tickets/workflow";
 
@@ -22,12 +23,15 @@ const timestampMs = () => timestamp({ withTimezone: true, precision: 3 });
 
 export const ticketStatus = pgEnum("ticket_status", TICKET_STATUSES);
 export const roleContext = pgEnum("role_context", ROLE_CONTEXTS);
+export const locale = pgEnum("locale", LOCALES);
 
 export const categories = pgTable("categories", {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   name: text().notNull().unique(),
   active: boolean().notNull().default(true),
   position: integer().notNull().default(0),
+  /** What requesters and agents read, per language (admins edit it); the API and the tickets keep `name`. */
+  labels: jsonb().$type<Partial<Record<(typeof LOCALES)[number], string>>>().notNull().default({}),
 });
 
 export const tickets = pgTable(
@@ -43,6 +47,8 @@ export const tickets = pgTable(
       .references(() => categories.name, { onUpdate: "cascade" }),
     message: text().notNull(),
     status: ticketStatus().notNull().default("open"),
+    /** The requester's language: every email to them is written in it. */
+    locale: locale().notNull().default("es"),
     /** Bumped on every change; the ETag and the `If-Match` precondition are built on it. */
     version: integer().notNull().default(1),
     /** Part of the private tracking key; staff issuing a new link bumps it, so the old link stops working. */
@@ -141,6 +147,8 @@ export const staffUsers = pgTable("staff_users", {
   disabled: boolean().notNull().default(false),
   /** Set on a generated first password: the account must choose its own before using the desk. */
   mustChangePassword: boolean().notNull().default(false),
+  /** The desk's language for this agent; null follows their browser. */
+  locale: locale(),
   createdAt: timestampMs().notNull().defaultNow(),
   updatedAt: timestampMs().notNull().defaultNow(),
 });
@@ -214,6 +222,8 @@ export const outboxMessages = pgTable(
     subject: text().notNull(),
     textBody: text().notNull(),
     htmlBody: text().notNull(),
+    /** The language the message is written in (its Content-Language). */
+    locale: locale().notNull().default("es"),
     status: outboxStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     /** When a pending message is due; while a worker holds it, the end of that worker's lease. */

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { ATTACHMENT_TYPE_NAMES } from "./attachments/types";
+import { LOCALES } from "./i18n/locales";
 
 // An empty variable (`FOO=`) means "unset", as in most deployment tools.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -18,6 +19,14 @@ const rateLimitPolicy = (fallback: string) =>
       return { points: Number(points), seconds: Number(count || 1) * WINDOW_SECONDS[unit as keyof typeof WINDOW_SECONDS] };
     }),
   );
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 function isAddressOrRange(entry: string): boolean {
   const [address = "", prefix] = entry.split("/");
   const family = isIP(address);
@@ -55,6 +64,12 @@ const envSchema = z.object({
       const [, count, unit] = /(\d+)([smhd])/.exec(duration ?? "30d")!;
       return Number(count) * WINDOW_SECONDS[unit as keyof typeof WINDOW_SECONDS];
     },
+  ),
+  /** The language of public pages when the browser asks for none we have, and of tickets filed without one. */
+  DEFAULT_LOCALE: optional(z.enum(LOCALES, `must be one of: ${LOCALES.join(", ")}`)).transform((locale) => locale ?? "es"),
+  /** The IANA time zone dates in emails are written in (pages use the reader's browser). */
+  DEFAULT_TIME_ZONE: optional(z.string().refine(isTimeZone, "must be an IANA time zone such as America/Mexico_City")).transform(
+    (zone) => zone ?? "America/Mexico_City",
   ),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
   /** Set → attachments are stored on UploadThing; unset → on local disk under DATA_DIR/attachments. */

@@ -1,3 +1,5 @@
+import { LanguageSwitch } from "@/components/ui/language-switch";
+
 export default function SupportLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
@@ -7,6 +9,9 @@ export default function SupportLayout({ children }: { children: React.ReactNode 
           <a href="/" className="rounded font-bold text-brand-800">
             Kinconecta <span className="font-normal text-muted">Support</span>
           </a>
+          <div className="ml-auto">
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       {children}

@@ -6,7 +6,7 @@ const ticket: NoticeTicket = {
   id: 7,
   fullName: "Ana Martinez",
   subject: "Question about tour cancellation",
-  category: "General Inquiry",
+  categoryLabel: "General Inquiry",
   message: "What is your cancellation policy?",
   status: "open",
 };
@@ -21,7 +21,7 @@ const spam: NoticeTicket = {
 
 describe("composeTicketEmail", () => {
   it("confirms a new ticket with its number and a place for the private link in both parts", () => {
-    const email = composeTicketEmail({ kind: "ticket_created", ticket });
+    const email = composeTicketEmail({ kind: "ticket_created", ticket }, "en");
     expect(email.subject).toBe("We received your ticket #7");
     for (const part of [email.text, email.html]) {
       expect(part).toContain("General Inquiry");
@@ -31,14 +31,14 @@ describe("composeTicketEmail", () => {
   });
 
   it("puts nothing the filer wrote into a confirmation: no name, subject or message", () => {
-    const email = composeTicketEmail({ kind: "ticket_created", ticket: spam });
+    const email = composeTicketEmail({ kind: "ticket_created", ticket: spam }, "en");
     for (const part of [email.subject, email.text, email.html]) {
       expect(part).not.toMatch(/spam\.example|watches|Buy now/);
     }
   });
 
   it("says what changed and what happens next on a move", () => {
-    const email = composeTicketEmail({ kind: "status_changed", ticket: { ...ticket, status: "resolved" }, from: "in_progress" });
+    const email = composeTicketEmail({ kind: "status_changed", ticket: { ...ticket, status: "resolved" }, from: "in_progress" }, "en");
     expect(email.subject).toBe("Your ticket #7 is now resolved: Question about tour cancellation");
     expect(email.text).toContain("Hello Ana Martinez,");
     expect(email.text).toContain("Your ticket moved from in progress to resolved.");
@@ -47,19 +47,33 @@ describe("composeTicketEmail", () => {
     expect(email.text).toContain(TRACKING_LINK_PLACEHOLDER);
   });
 
+  it("writes to a Spanish-speaking requester in Spanish, the category by its Spanish label", () => {
+    const email = composeTicketEmail(
+      { kind: "status_changed", ticket: { ...ticket, categoryLabel: "Consulta general", status: "in_progress" }, from: "open" },
+      "es",
+    );
+    expect(email.subject).toBe("Tu ticket #7 ahora está en proceso: Question about tour cancellation");
+    expect(email.text).toContain("Hola, Ana Martinez:");
+    expect(email.text).toContain("Tu ticket pasó de abierto a en proceso.");
+    expect(email.text).toContain("Categoría: Consulta general");
+    expect(email.html).toContain('<html lang="es-MX">');
+    expect(email.html).toContain(">Ver tu ticket</a>");
+    expect(email.text).not.toMatch(/\b(Your|ticket is|Hello|Follow)\b/);
+  });
+
   it("escapes the requester's text in the HTML part and keeps the subject on one line", () => {
     const email = composeTicketEmail({
       kind: "status_changed",
       ticket: { ...ticket, fullName: '<img src="https://tracker.example/x.png">', subject: "Help\r\nBcc: victim@example.com" },
       from: "open",
-    });
+    }, "en");
     expect(email.subject).toBe("Your ticket #7 is now open: Help Bcc: victim@example.com");
     expect(email.html).not.toMatch(/<img/i);
     expect(email.html).toContain("&lt;img src=&quot;https://tracker.example/x.png&quot;&gt;");
   });
 
   it("is readable on a phone and loads nothing from the network", () => {
-    const { html } = composeTicketEmail({ kind: "ticket_created", ticket });
+    const { html } = composeTicketEmail({ kind: "ticket_created", ticket }, "en");
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain("max-width:560px");
     expect(html).not.toMatch(/<img|<link|url\(|src=/i);
@@ -68,7 +82,7 @@ describe("composeTicketEmail", () => {
 
 describe("withTrackingLink", () => {
   it("puts the link where the placeholder was, escaped in the HTML part", () => {
-    const email = composeTicketEmail({ kind: "ticket_created", ticket });
+    const email = composeTicketEmail({ kind: "ticket_created", ticket }, "en");
     const sent = withTrackingLink(email, trackingUrl);
     expect(sent.text).toContain(`Follow your ticket here:\n${trackingUrl}\n`);
     expect(sent.html).toContain(`href="${trackingUrl.replace("&", "&amp;")}"`);

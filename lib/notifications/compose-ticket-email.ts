@@ -1,11 +1,14 @@
-import { STATUS_LABELS, type TicketStatus } from "@/lib/tickets/workflow";
+import { LOCALE_TAGS, type Locale } from "@/lib/i18n/locales";
+import { emailTranslator } from "@/lib/i18n/translator";
+import type { TicketStatus } from "@/lib/tickets/workflow";
 
 /** The ticket fields an email quotes. */
 export interface NoticeTicket {
   id: number;
   fullName: string;
   subject: string;
-  category: string;
+  /** The category's label in the email's language. */
+  categoryLabel: string;
   message: string;
   status: TicketStatus;
 }
@@ -26,14 +29,6 @@ export interface ComposedEmail {
   text: string;
   html: string;
 }
-
-const NEXT_STEPS: Record<TicketStatus, string> = {
-  open: "Your ticket is back in our queue; a member of our team will pick it up again soon.",
-  in_progress: "A member of our team is working on it. We will email you again when there is news.",
-  resolved:
-    "We believe your issue is solved. If something is still not right, file a new ticket and mention this ticket's number.",
-  closed: "This ticket is closed and will not change again. If you need more help, file a new ticket and mention its number.",
-};
 
 /** Header values are one line: a CR or LF in a requester's text could otherwise start a header of its own. */
 export function oneLine(value: string): string {
@@ -56,53 +51,55 @@ interface Draft {
   details: Array<[label: string, value: string]>;
 }
 
-function draft(notice: TicketNotice): Draft {
+type Translate = ReturnType<typeof emailTranslator>;
+
+function draft(notice: TicketNotice, t: Translate, locale: Locale): Draft {
   const { ticket } = notice;
+  const status = (value: TicketStatus) => t(`status.${value}`);
   if (notice.kind === "ticket_created") {
     // The first email to an address nobody has verified: anyone can file a ticket in someone else's name, so
     // it carries nothing the filer wrote (name, subject, message), only our own words, or it would relay spam.
+    const subject = t("created.subject", { id: ticket.id });
     return {
-      subject: `We received your ticket #${ticket.id}`,
-      heading: `We received your ticket #${ticket.id}`,
-      paragraphs: [
-        "Hello,",
-        "Thank you for contacting Kinconecta Support. Our team will look at your ticket soon, and we will email you whenever its status changes.",
-        "If you did not contact us, someone else used your email address: you can ignore this email.",
-      ],
+      subject,
+      heading: subject,
+      paragraphs: [t("created.greeting"), t("created.thanks"), t("created.notYou")],
       details: [
-        ["Category", ticket.category],
-        ["Status", STATUS_LABELS[ticket.status]],
+        [t("details.category"), ticket.categoryLabel],
+        [t("details.status"), status(ticket.status)],
       ],
     };
   }
-  const from = STATUS_LABELS[notice.from].toLowerCase();
-  const to = STATUS_LABELS[ticket.status].toLowerCase();
+  const from = status(notice.from).toLocaleLowerCase(locale);
+  const to = status(ticket.status).toLocaleLowerCase(locale);
   return {
-    subject: `Your ticket #${ticket.id} is now ${to}: ${ticket.subject}`,
-    heading: `Your ticket #${ticket.id} is now ${to}`,
-    paragraphs: [`Hello ${ticket.fullName},`, `Your ticket moved from ${from} to ${to}.`, NEXT_STEPS[ticket.status]],
+    subject: t("statusChanged.subject", { id: ticket.id, status: to, subject: ticket.subject }),
+    heading: t("statusChanged.heading", { id: ticket.id, status: to }),
+    paragraphs: [
+      t("statusChanged.greeting", { name: ticket.fullName }),
+      t("statusChanged.moved", { from, to }),
+      t(`statusChanged.next.${ticket.status}`),
+    ],
     details: [
-      ["Subject", ticket.subject],
-      ["Category", ticket.category],
-      ["Status", STATUS_LABELS[ticket.status]],
+      [t("details.subject"), ticket.subject],
+      [t("details.category"), ticket.categoryLabel],
+      [t("details.status"), status(ticket.status)],
     ],
   };
 }
 
-const LINK_NOTE = "This link is private: anyone who has it can see your ticket, so please do not share it.";
-
-function toText(message: Draft): string {
+function toText(message: Draft, t: Translate): string {
   return [
     ...message.paragraphs,
     message.details.map(([label, value]) => `${label}: ${value}`).join("\n"),
-    `Follow your ticket here:\n${TRACKING_LINK_PLACEHOLDER}\n${LINK_NOTE}`,
-    "— Kinconecta Support",
+    `${t("followHere")}\n${TRACKING_LINK_PLACEHOLDER}\n${t("linkNote")}`,
+    t("signature"),
   ].join("\n\n");
 }
 
 // One column, system fonts, inline styles (the app's theme colours) and no images: it renders the same in phone mail apps
 // and needs nothing from the network.
-function toHtml(message: Draft): string {
+function toHtml(message: Draft, t: Translate, locale: Locale): string {
   const paragraph = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`;
   const rows = message.details
     .map(
@@ -113,26 +110,27 @@ function toHtml(message: Draft): string {
     .join("");
   const link = TRACKING_LINK_PLACEHOLDER;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${LOCALE_TAGS[locale]}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(message.subject)}</title></head>
 <body style="margin:0;padding:0;background:#fbf8f3">
 <div style="max-width:560px;margin:0 auto;padding:24px 16px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1c2a33">
 <h1 style="font-size:22px;line-height:1.3;margin:0 0 16px">${escapeHtml(message.heading)}</h1>
 ${message.paragraphs.map(paragraph).join("\n")}
 <table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${rows}</table>
-<p style="margin:24px 0"><a href="${link}" style="display:inline-block;padding:12px 20px;background:#0b6e63;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">View your ticket</a></p>
-<p style="margin:0 0 16px;font-size:14px;color:#4a5a65">Or open this address: <a href="${link}" style="color:#0b6e63;word-break:break-all">${link}</a><br>${escapeHtml(LINK_NOTE)}</p>
-<p style="margin:0;color:#4a5a65">— Kinconecta Support</p>
+<p style="margin:24px 0"><a href="${link}" style="display:inline-block;padding:12px 20px;background:#0b6e63;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${escapeHtml(t("viewTicket"))}</a></p>
+<p style="margin:0 0 16px;font-size:14px;color:#4a5a65">${escapeHtml(t("orOpen"))} <a href="${link}" style="color:#0b6e63;word-break:break-all">${link}</a><br>${escapeHtml(t("linkNote"))}</p>
+<p style="margin:0;color:#4a5a65">${escapeHtml(t("signature"))}</p>
 </div></body></html>`;
 }
 
 /**
- * The email for one ticket event: a one-line subject and matching plain-text and HTML bodies, with
+ * The email for one ticket event, in the requester's language: a one-line subject and matching plain-text and HTML bodies, with
  * TRACKING_LINK_PLACEHOLDER where the private link goes (`withTrackingLink` puts it in when sending).
  */
-export function composeTicketEmail(notice: TicketNotice): ComposedEmail {
-  const message = draft(notice);
-  return { subject: oneLine(message.subject), text: toText(message), html: toHtml(message) };
+export function composeTicketEmail(notice: TicketNotice, locale: Locale): ComposedEmail {
+  const t = emailTranslator(locale);
+  const message = draft(notice, t, locale);
+  return { subject: oneLine(message.subject), text: toText(message, t), html: toHtml(message, t, locale) };
 }
 
 /** The bodies with the private link in place of TRACKING_LINK_PLACEHOLDER. */

@@ -4,6 +4,8 @@ import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
 import { outboxMessages, ticketEvents, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { categoryLabel } from "@/lib/tickets/categories";
 import { composeTicketEmail, type NoticeTicket } from "./compose-ticket-email";
 
 type Notice = { kind: "ticket_created" } | { kind: "status_changed"; from: NoticeTicket["status"] };
@@ -18,10 +20,11 @@ const CONFIRMATION_LOCK_SPACE = 727_002;
  */
 export async function enqueueTicketEmail(
   tx: Transaction,
-  ticket: NoticeTicket & { email: string },
+  ticket: Omit<NoticeTicket, "categoryLabel"> & { category: string; email: string; locale: Locale },
   notice: Notice,
 ): Promise<void> {
-  const email = composeTicketEmail({ ...notice, ticket });
+  const label = await categoryLabel(ticket.category, ticket.locale, tx);
+  const email = composeTicketEmail({ ...notice, ticket: { ...ticket, categoryLabel: label } }, ticket.locale);
   const skipped = notice.kind === "ticket_created" && (await confirmationBudgetSpent(tx, ticket.email));
   await tx.insert(outboxMessages).values({
     messageId: `<${randomUUID()}@${new URL(env.APP_URL).hostname}>`,
@@ -33,6 +36,7 @@ export async function enqueueTicketEmail(
     subject: email.subject,
     textBody: email.text,
     htmlBody: email.html,
+    locale: ticket.locale,
     ...(skipped && { status: "failed" as const, lastError: skipped }),
   });
   if (skipped) {

@@ -4,6 +4,7 @@ import path from "node:path";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { outboxMessages } from "@/db/schema";
 import { env } from "@/lib/env";
+import { LOCALE_TAGS } from "@/lib/i18n/locales";
 import { oneLine } from "./compose-ticket-email";
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
@@ -38,7 +39,7 @@ function mailOptions(message: OutboxMessage): SendMailOptions {
     html: message.htmlBody,
     messageId: message.messageId,
     date: message.createdAt,
-    headers: { "Auto-Submitted": "auto-generated" },
+    headers: { "Auto-Submitted": "auto-generated", "Content-Language": LOCALE_TAGS[message.locale] },
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // Shared with the browser (the staff UI's mail list): no server imports here.
 
@@ -29,6 +30,8 @@ export const outboxMessageSchema = z.object({
   recipientEmail: z.string(),
   subject: z.string(),
   textBody: z.string(),
+  /** The language it is written in. */
+  locale: z.enum(LOCALES),
   status: z.enum(OUTBOX_STATUSES),
   attempts: z.int().min(0),
   nextAttemptAt: z.iso.datetime(),

@@ -128,6 +128,7 @@ const confirmation: OutboxMessage = {
   recipientEmail: ana.email,
   subject: `We received your ticket #3: ${ana.subject}`,
   textBody: `Hello ${ana.fullName},\n\nThank you for contacting Kinconecta Support. …`,
+  locale: "en",
   status: "sent",
   attempts: 1,
   nextAttemptAt: ana.createdAt,

@@ -3,6 +3,7 @@ import type { Transaction } from "@/db";
 import { ticketEvents, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
 import { assertActiveCategory } from "./categories";
 import { ticketColumns } from "./get-ticket";
@@ -37,6 +38,7 @@ export async function createTicket(tx: Transaction, input: CreateTicketInput, ac
       subject: input.subject,
       category: input.category,
       message: input.message,
+      locale: input.locale ?? env.DEFAULT_LOCALE,
       status,
       createdAt,
       updatedAt,

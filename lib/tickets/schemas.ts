@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 import { textField } from "@/lib/zod/text";
 import { SPAM_SIGNALS } from "./spam-signals";
 import { ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "./workflow";
@@ -14,6 +15,7 @@ export const TICKET_LIMITS = {
 } as const;
 
 export const roleContextSchema = z.enum(ROLE_CONTEXTS, { error: 'Choose "tourist" or "guide"' });
+export const localeSchema = z.enum(LOCALES, { error: `Locale must be one of: ${LOCALES.join(", ")}` });
 export const ticketStatusSchema = z.enum(TICKET_STATUSES, {
   error: `Status must be one of: ${TICKET_STATUSES.join(", ")}`,
 });
@@ -42,6 +44,8 @@ export const createTicketInput = z
     status: ticketStatusSchema.optional(),
     createdAt: isoTimestamp.optional(),
     updatedAt: isoTimestamp.optional(),
+    /** The requester's language for every email about the ticket; unset → the language of the request. */
+    locale: localeSchema.optional(),
     attachments: z
       .array(z.unknown())
       .max(0, "Send files as multipart/form-data fields named attachments")
@@ -114,6 +118,8 @@ export const ticketSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   attachments: z.array(attachmentSchema),
+  /** Beside the seed's fields: the requester's language (every email to them is in it). */
+  locale: localeSchema,
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 export type Attachment = z.infer<typeof attachmentSchema>;

@@ -15,6 +15,7 @@ export const SEED_TICKETS = [
     message:
       "I'm trying to book a tour for tomorrow but the payment keeps failing. I've tried multiple credit cards.",
     status: "open",
+    locale: "en",
     createdAt: "2026-03-10T10:30:00Z",
     updatedAt: "2026-03-10T10:30:00Z",
   },
@@ -26,6 +27,7 @@ export const SEED_TICKETS = [
     category: "Account Problems",
     message: "Cannot upload my profile photo. Getting an error message.",
     status: "in_progress",
+    locale: "en",
     createdAt: "2026-03-09T14:20:00Z",
     updatedAt: "2026-03-10T09:15:00Z",
   },
@@ -37,6 +39,7 @@ export const SEED_TICKETS = [
     category: "General Inquiry",
     message: "What is your cancellation policy for tours booked less than 24 hours in advance?",
     status: "open",
+    locale: "en",
     createdAt: "2026-03-10T11:00:00Z",
     updatedAt: "2026-03-10T11:00:00Z",
   },

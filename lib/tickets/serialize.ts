@@ -33,6 +33,7 @@ export function toTicket(row: TicketRow): Ticket {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     attachments: row.attachments.map((attachment) => toAttachment(row.id, attachment)),
+    locale: row.locale,
   };
 }
 

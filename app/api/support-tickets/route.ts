@@ -1,5 +1,6 @@
 import { defineRoute } from "@/lib/http/define-route";
 import { idempotencyScope, withIdempotency } from "@/lib/http/idempotency";
+import { localeFromHeaders } from "@/lib/i18n/request-locale";
 import { listQueryFromUrl, nextPageLink } from "@/lib/http/list-query";
 import { createdTicketResponse, createdTicketResult, jsonResponse } from "@/lib/http/ticket-responses";
 import { readTicketSubmission } from "@/lib/http/ticket-submission";
@@ -23,7 +24,7 @@ export const POST = defineRoute({ access: ["public"], limit: "public-create" }, 
     // The idempotent response is saved in the transaction that files the ticket.
     const result = await withIdempotency<Ticket>(request, idempotencyScope(request, actor), submission.fingerprint, async (save) => {
       const filed = await fileTicket({
-        input,
+        input: { ...input, locale: input.locale ?? localeFromHeaders(request.headers) },
         files: submission.files,
         actor,
         beforeCommit: (tx, ticket) => save(tx, createdTicketResult(ticket)),
