@@ -68,6 +68,12 @@ export async function categoryLabel(name: string, locale: Locale, executor?: Dat
   return labelOf((await loadCategories(executor, false)).get(name), name, locale);
 }
 
+/** Every category's label in `locale` by its stored name (inactive ones too), for pages that show many tickets. */
+export async function categoryLabels(locale: Locale): Promise<Record<string, string>> {
+  const entries = await loadCategories(undefined, false);
+  return Object.fromEntries([...entries.values()].map((entry) => [entry.name, labelOf(entry, entry.name, locale)]));
+}
+
 /** Throws a 422-style error that names the allowed values when `name` is not an active category. */
 export async function assertActiveCategory(name: string, executor: Database | Transaction): Promise<void> {
   if ((await loadCategories(executor, false)).get(name)?.active) return;
