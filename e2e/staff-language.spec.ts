@@ -95,3 +95,39 @@ test.describe("an agent whose account says Spanish", () => {
     expect(await axeViolations()).toEqual([]);
   });
 });
+
+test.describe("category labels", () => {
+  test.use({ locale: "en-US" });
+
+  test("an admin renames a category in Spanish on the admin page; agents' filters show it, the stored name stays", async ({
+    page,
+    signInAsStaff,
+  }) => {
+    await signInAsStaff();
+    await page.goto("/staff/admin");
+    const accountProblems = page.getByRole("group", { name: "Account Problems" });
+    const spanish = accountProblems.getByLabel("Spanish label");
+    await expect(spanish).toHaveValue("Problemas con la cuenta");
+    const rename = async (label: string) => {
+      await spanish.fill(label);
+      await accountProblems.getByRole("button", { name: "Save labels of Account Problems" }).click();
+      await expect(page.getByRole("status")).toHaveText("Labels of “Account Problems” saved.");
+    };
+    await rename("Mi cuenta y acceso");
+
+    const categories = await page.request.get("/api/admin/categories");
+    expect(await categories.json()).toContainEqual(
+      expect.objectContaining({ name: "Account Problems", labels: { es: "Mi cuenta y acceso", en: "Account problems" } }),
+    );
+    await page.getByLabel("Desk language").selectOption("es");
+    await expect(page.getByRole("heading", { level: 1, name: "Administración" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Equipo de soporte" }).getByRole("link", { name: "Tickets" }).click();
+    await expect(page.getByLabel("Categoría").getByRole("option", { name: "Mi cuenta y acceso" })).toHaveAttribute("value", "Account Problems");
+
+    // Back as it was, for the other specs (and the admin's language too).
+    await page.getByLabel("Idioma del panel").selectOption("browser");
+    await expect(page.getByRole("heading", { level: 1, name: "Ticket queue" })).toBeVisible();
+    await page.goto("/staff/admin");
+    await rename("Problemas con la cuenta");
+  });
+});
