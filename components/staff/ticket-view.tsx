@@ -3,20 +3,29 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
 import { ticketMoves } from "@/components/tickets/ticket-moves";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
 import { isImageFileName } from "@/lib/attachments/types";
-import { STATUS_LABELS, type TicketStatus } from "@/lib/tickets/workflow";
+import type { Messages } from "@/lib/i18n/catalogs";
+import type { TicketStatus } from "@/lib/tickets/workflow";
 import { IssueTrackingLink } from "./issue-tracking-link";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { REFRESH_MS } from "./query-provider";
 import { ApiProblem } from "@/lib/api-client/problem";
 import { moveTicket, staffQueries } from "./staff-api";
 
-export function TicketView({ id }: { id: number }) {
+// A move's button is named in the agent's language by its shortcut key, which ticketMoves gives each move.
+type MoveKey = keyof Messages["StaffTicket"]["moves"];
+
+/** One ticket for an agent: its request, moves, files, requester and history. `categoryLabels` names categories in the agent's language. */
+export function TicketView({ id, categoryLabels }: { id: number; categoryLabels: Record<string, string> }) {
+  const t = useTranslations("StaffTicket");
+  const tStatus = useTranslations("Status");
   const router = useRouter();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -46,22 +55,22 @@ export function TicketView({ id }: { id: number }) {
         const fresh = await queryClient.fetchQuery({ ...ticketQuery, staleTime: 0 });
         setNotice({
           tone: "error",
-          text: `Not moved to ${STATUS_LABELS[to]}: someone else changed this ticket first. It is now ${STATUS_LABELS[fresh.ticket.status]}; check it and try again if still needed.`,
+          text: t("conflict", { to: tStatus(to), now: tStatus(fresh.ticket.status) }),
         });
       } else {
-        setNotice({ tone: "error", text: `Not moved to ${STATUS_LABELS[to]}: ${error.message}` });
+        setNotice({ tone: "error", text: t("moveFailed", { to: tStatus(to), error: error.message }) });
       }
       void queryClient.invalidateQueries({ queryKey: staffQueries.events(id).queryKey });
     },
     onSuccess: (result) => {
       queryClient.setQueryData(ticketQuery.queryKey, result);
-      setNotice({ tone: "success", text: `Moved to ${STATUS_LABELS[result.ticket.status]}.` });
+      setNotice({ tone: "success", text: t("moved", { status: tStatus(result.ticket.status) }) });
       void queryClient.invalidateQueries({ queryKey: ["tickets"], predicate: (query) => query.queryKey[1] !== "one" });
     },
   });
 
   if (!loaded.data) {
-    return <p role="alert">{loaded.error ? `This ticket could not be loaded: ${loaded.error.message}` : "Loading…"}</p>;
+    return <p role="alert">{loaded.error ? t("loadFailed", { error: loaded.error.message }) : t("loading")}</p>;
   }
   const { ticket } = loaded.data;
   const moves = ticketMoves(ticket.status);
@@ -72,29 +81,29 @@ export function TicketView({ id }: { id: number }) {
         shortcuts={[
           ...moves.map((candidate) => ({
             key: candidate.key,
-            description: candidate.label,
+            description: t(`moves.${candidate.key as MoveKey}`),
             run: () => !move.isPending && move.mutate(candidate.to),
           })),
-          { key: "u", description: "Back to the queue", run: () => router.push("/staff") },
+          { key: "u", description: t("back"), run: () => router.push("/staff") },
         ]}
       />
       <div>
         <Link href="/staff" className="text-sm text-brand-700 underline underline-offset-4">
-          Back to the queue
+          {t("back")}
         </Link>
-        <p className="mt-3 text-sm text-muted">Ticket #{ticket.id}</p>
+        <p className="mt-3 text-sm text-muted">{t("number", { id: ticket.id })}</p>
         <h1 id="ticket-subject" className="text-2xl font-bold text-brand-800">
           {ticket.subject}
         </h1>
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
           <span>
-            Status: <StatusBadge status={ticket.status} />
+            {t("status")} <StatusBadge status={ticket.status} />
           </span>
-          <span>Category: {ticket.category}</span>
+          <span>{t("category", { category: categoryLabels[ticket.category] ?? ticket.category })}</span>
         </div>
       </div>
 
-      <section aria-label="Move this ticket" className="flex flex-wrap gap-2">
+      <section aria-label={t("movesRegion")} className="flex flex-wrap gap-2">
         {moves.map((candidate) => (
           <Button
             key={candidate.to}
@@ -103,10 +112,10 @@ export function TicketView({ id }: { id: number }) {
             aria-keyshortcuts={candidate.key}
             onClick={() => move.mutate(candidate.to)}
           >
-            {candidate.label}
+            {t(`moves.${candidate.key as MoveKey}`)}
           </Button>
         ))}
-        {moves.length === 0 && <p className="text-muted">Closed tickets are final.</p>}
+        {moves.length === 0 && <p className="text-muted">{t("closedFinal")}</p>}
       </section>
       <div aria-live="polite">
         {notice && (
@@ -122,12 +131,14 @@ export function TicketView({ id }: { id: number }) {
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <section aria-labelledby="message-heading">
-            <h2 id="message-heading" className="text-lg font-semibold">Message</h2>
+            <h2 id="message-heading" className="text-lg font-semibold">
+              {t("message")}
+            </h2>
             <p className="mt-2 whitespace-pre-wrap rounded-lg border border-slate-300 bg-white p-4">{ticket.message}</p>
           </section>
           <section aria-labelledby="attachments-heading">
             <h2 id="attachments-heading" className="text-lg font-semibold">
-              Attachments ({ticket.attachments.length})
+              {t("attachments", { count: ticket.attachments.length })}
             </h2>
             <ul className="mt-2 flex flex-wrap gap-4">
               {ticket.attachments.map((attachment) => (
@@ -137,17 +148,19 @@ export function TicketView({ id }: { id: number }) {
                     <img src={attachment.fileUrl} alt={attachment.fileName} className="mb-1 h-32 w-48 rounded border object-cover" />
                   )}
                   <a href={attachment.fileUrl} download={attachment.fileName} className="break-all text-sm text-brand-700 underline">
-                    Download {attachment.fileName}
+                    {t("download", { name: attachment.fileName })}
                   </a>
                 </li>
               ))}
             </ul>
-            {ticket.attachments.length === 0 && <p className="text-sm text-muted">None.</p>}
+            {ticket.attachments.length === 0 && <p className="text-sm text-muted">{t("noAttachments")}</p>}
           </section>
         </div>
         <div className="space-y-6">
           <section aria-labelledby="requester-heading">
-            <h2 id="requester-heading" className="text-lg font-semibold">Requester</h2>
+            <h2 id="requester-heading" className="text-lg font-semibold">
+              {t("requester")}
+            </h2>
             <p className="mt-2">
               {ticket.fullName} <RoleBadge role={ticket.roleContext} />
             </p>
@@ -156,11 +169,13 @@ export function TicketView({ id }: { id: number }) {
                 {ticket.email}
               </a>
             </p>
-            <p className="text-sm text-muted">Filed {ticket.createdAt.replace("T", " ").slice(0, 16)} UTC</p>
+            <p className="text-sm text-muted">{t.rich("filed", { time: () => <LocalTime dateTime={ticket.createdAt} /> })}</p>
           </section>
           <IssueTrackingLink ticketId={ticket.id} />
           <section aria-labelledby="history-heading">
-            <h2 id="history-heading" className="text-lg font-semibold">History</h2>
+            <h2 id="history-heading" className="text-lg font-semibold">
+              {t("history")}
+            </h2>
             <div className="mt-2">{events.data && <TicketTimeline events={events.data} />}</div>
           </section>
         </div>

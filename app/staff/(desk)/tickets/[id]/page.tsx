@@ -1,18 +1,21 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { staffQueries } from "@/components/staff/staff-api";
 import { TicketView } from "@/components/staff/ticket-view";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { etag } from "@/lib/http/ticket-responses";
 import { AppError } from "@/lib/errors";
+import { localeOfTag } from "@/lib/i18n/locales";
+import { categoryLabels } from "@/lib/tickets/categories";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Ticket #${(await params).id}` };
+  return { title: (await getTranslations("StaffTicket"))("title", { id: (await params).id }) };
 }
 
 export default async function TicketPage({ params }: Props) {
@@ -26,10 +29,11 @@ export default async function TicketPage({ params }: Props) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(staffQueries.ticket(id).queryKey, { ticket: loaded.ticket, etag: etag(loaded.version) });
   queryClient.setQueryData(staffQueries.events(id).queryKey, await listTicketEvents(id, staff));
+  const labels = await categoryLabels(localeOfTag(await getLocale()));
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TicketView id={id} />
+        <TicketView id={id} categoryLabels={labels} />
       </HydrationBoundary>
     </main>
   );
