@@ -58,7 +58,7 @@ async function startApp(extraEnv: Record<string, string>) {
     call,
     auth,
     fileTicket: async (overrides: Record<string, unknown> = {}): Promise<TicketJson> => {
-      const response = await call("/api/support-tickets", { method: "POST", json: ticketBody(overrides) });
+      const response = await call("/api/support-tickets", { method: "POST", json: ticketBody({ locale: "en", ...overrides }) });
       expect(response.status).toBe(201);
       return (await response.json()) as TicketJson;
     },
