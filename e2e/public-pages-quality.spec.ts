@@ -1,5 +1,8 @@
 import { expect, fillTicketForm, test, uniqueEmail } from "./fixtures";
 
+// This spec reads the English pages; e2e/public-languages.spec.ts walks the Spanish ones.
+test.use({ locale: "en-US" });
+
 test("axe finds no violations on the form, its error state, the confirmation and the tracking page", async ({
   page,
   axeViolations,

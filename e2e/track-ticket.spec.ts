@@ -1,6 +1,9 @@
 import { type APIRequestContext } from "@playwright/test";
 import { expect, PNG_FILE, test, uniqueEmail } from "./fixtures";
 
+// This spec reads the English pages; e2e/public-languages.spec.ts walks the Spanish ones.
+test.use({ locale: "en-US" });
+
 async function fileTicket(request: APIRequestContext): Promise<{ id: number; trackingUrl: string }> {
   const response = await request.post("/api/support-tickets", {
     data: {
