@@ -19,6 +19,7 @@ test.describe("a tourist whose browser speaks Spanish", () => {
   test.use({ locale: "es-MX", viewport: { width: 390, height: 844 }, timezoneId: "America/Cancun" });
 
   test("files a ticket with a screenshot, follows it and adds a file, all in Spanish", async ({ page, axeViolations, ticketsByEmail }) => {
+    test.setTimeout(90_000); // the whole journey, with three axe runs
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "es-MX");
     await expect(page.getByRole("heading", { level: 1, name: "¿Cómo te ayudamos en tu viaje?" })).toBeVisible();
@@ -65,7 +66,7 @@ test.describe("a tourist whose browser speaks Spanish", () => {
     await expect(page.getByRole("heading", { name: "Estado: Abierto" })).toBeVisible();
     await expect(page.getByRole("list", { name: "Avance" }).getByRole("listitem").first()).toHaveText(/^Abierto \(actual\)/);
     await expect(page.getByRole("region", { name: "Historial" })).toContainText("Ticket enviado");
-    await expect(page.getByRole("img", { name: "screenshot.png" })).toHaveJSProperty("naturalWidth", 1);
+    await expect(page.getByRole("img", { name: "Vista previa de screenshot.png" })).toHaveJSProperty("naturalWidth", 1);
 
     await page.getByLabel("Agregar archivos").setInputFiles({ ...PNG_FILE, name: "recibo.png" });
     await page.getByRole("button", { name: "Subir archivos" }).click();

@@ -20,7 +20,7 @@ export function AttachmentGallery({ attachments, trackingKey }: { attachments: A
             >
               {isImageFileName(attachment.fileName) ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a private, keyed URL: next/image would cache it in its optimiser
-                <img src={url} alt={attachment.fileName} width={240} height={160} loading="lazy" className="aspect-[3/2] w-full object-cover" />
+                <img src={url} alt={t("preview", { name: attachment.fileName })} width={240} height={160} loading="lazy" className="aspect-[3/2] w-full object-cover" />
               ) : (
                 <span className="flex aspect-[3/2] items-center justify-center bg-sand-100 text-lg font-bold text-muted">
                   {attachment.fileName.split(".").pop()?.toUpperCase()}

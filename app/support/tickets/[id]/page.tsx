@@ -17,10 +17,11 @@ import { categoryLabel } from "@/lib/tickets/categories";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
 
-// The key is in the address: no Referer may carry it away, and no search engine may keep it.
+// The key is in the address: no Referer may carry it to another site, and no search engine may keep it. Not
+// "no-referrer": that also sends `Origin: null` on our own POSTs, and Next.js refuses the language switch's server action.
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Metadata");
-  return { title: t("yourTicket"), referrer: "no-referrer", robots: { index: false, follow: false } };
+  return { title: t("yourTicket"), referrer: "same-origin", robots: { index: false, follow: false } };
 }
 
 /** Who did it, in the requester's words (listTicketEvents already hides who exactly on staff's side). */
