@@ -7,6 +7,7 @@ test("axe finds no violations on the form, its error state, the confirmation and
   page,
   axeViolations,
 }) => {
+  test.setTimeout(60_000); // four pages, four axe runs
   await page.goto("/");
   expect(await axeViolations()).toEqual([]);
 
