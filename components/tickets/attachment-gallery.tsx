@@ -1,9 +1,11 @@
+import { useTranslations } from "next-intl";
 import { isImageFileName } from "@/lib/attachments/types";
 import type { Attachment } from "@/lib/tickets/schemas";
 
 /** A ticket's files for its requester: thumbnails for images, links for the rest, fetched with the tracking key. */
 export function AttachmentGallery({ attachments, trackingKey }: { attachments: Attachment[]; trackingKey: string }) {
-  if (attachments.length === 0) return <p className="text-muted">No files yet.</p>;
+  const t = useTranslations("Attachments");
+  if (attachments.length === 0) return <p className="text-muted">{t("none")}</p>;
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
       {attachments.map((attachment) => {
@@ -18,7 +20,7 @@ export function AttachmentGallery({ attachments, trackingKey }: { attachments: A
             >
               {isImageFileName(attachment.fileName) ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a private, keyed URL: next/image would cache it in its optimiser
-                <img src={url} alt={attachment.fileName} width={240} height={160} loading="lazy" className="aspect-[3/2] w-full object-cover" />
+                <img src={url} alt={t("preview", { name: attachment.fileName })} width={240} height={160} loading="lazy" className="aspect-[3/2] w-full object-cover" />
               ) : (
                 <span className="flex aspect-[3/2] items-center justify-center bg-sand-100 text-lg font-bold text-muted">
                   {attachment.fileName.split(".").pop()?.toUpperCase()}

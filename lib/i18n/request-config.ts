@@ -1,10 +1,10 @@
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { findStaffPageSession } from "@/lib/auth/staff-page";
 import { hasStaffSessionCookie } from "@/lib/auth/staff-session";
 import { env } from "@/lib/env";
 import { CATALOGS } from "./catalogs";
-import { type Locale, LOCALE_TAGS } from "./locales";
+import { isLocale, type Locale, LOCALE_COOKIE, LOCALE_TAGS } from "./locales";
 import { localeFromHeaders } from "./request-locale";
 
 /**
@@ -14,7 +14,11 @@ import { localeFromHeaders } from "./request-locale";
  */
 async function readerLocale(requestHeaders: Headers): Promise<Locale> {
   const accountLocale = hasStaffSessionCookie(requestHeaders) ? (await findStaffPageSession())?.locale : null;
-  return accountLocale ?? localeFromHeaders(requestHeaders);
+  if (accountLocale) return accountLocale;
+  // cookies() first, not only the request's Cookie header: the page that the language switch's server action
+  // re-renders in its answer must already see the choice the action has just set.
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  return isLocale(chosen) ? chosen : localeFromHeaders(requestHeaders);
 }
 
 // next-intl's configuration for each server render (next.config.ts points its plugin here). There are no

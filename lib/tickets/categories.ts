@@ -79,6 +79,6 @@ export async function assertActiveCategory(name: string, executor: Database | Tr
   if ((await loadCategories(executor, false)).get(name)?.active) return;
   const allowed = await listCategories(executor);
   if (!allowed.includes(name)) {
-    throw validationError("category", `Unknown category "${name}". Allowed: ${allowed.join(", ")}`);
+    throw validationError("category", `Unknown category "${name}". Allowed: ${allowed.join(", ")}`, "unknown_category");
   }
 }

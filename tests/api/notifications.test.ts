@@ -169,7 +169,7 @@ describe("notification emails over SMTP", () => {
     const ticket = await app.fileTicket();
     const response = await app.move(ticket.id, { status: "closed", notify: "no" });
     expect(response.status).toBe(422);
-    expect((await response.json()).errors).toEqual([{ path: "notify", message: "notify must be true or false" }]);
+    expect((await response.json()).errors).toEqual([{ path: "notify", message: "notify must be true or false", code: "invalid_type" }]);
     expect((await app.read(ticket.id)).status).toBe("open");
   });
 
