@@ -8,6 +8,7 @@ import postgres from "postgres";
 import * as schema from "@/db/schema";
 import type { Database } from "@/db";
 import { listQueryFromUrl } from "@/lib/http/list-query";
+import { ticketColumns } from "@/lib/tickets/get-ticket";
 import { encodeCursor, ticketPageQuery } from "@/lib/tickets/page-query";
 
 const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
@@ -22,7 +23,8 @@ const COLUMNS = sql.unsafe(`id, role_context, full_name, email, subject, categor
    from attachments a where a.ticket_id = tickets.id) as attachments`);
 type Attachment = { id: number; fileName: string };
 type Row = Record<string, unknown> & { id: number; created_at: Date; updated_at: Date; version: number; attachments: Attachment[] };
-const LIST_KEYS = ["id", "role_context", "full_name", "email", "subject", "category", "message", "status", "version", "created_at", "updated_at", "attachments"];
+// The page query's columns in its select order (the app's ticketColumns), by their SQL names.
+const LIST_KEYS = Object.keys(ticketColumns).map((key) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`));
 
 function toJson(row: Row) {
   const url = `${appUrl}/api/support-tickets/${row.id}`;

@@ -278,6 +278,43 @@ function patchEndpoint(ids: number[]): Endpoint {
   };
 }
 
+// A typical agent reply: a few sentences, emailed to the requester through the outbox like every public reply.
+const replyBody = JSON.stringify({
+  body: "Hi Kwame, thanks for waiting. The payout was held by your bank's verification step; we released it today and it should arrive within two working days. Reply here if it has not by Friday.",
+});
+
+/** Each connection replies on a ticket of its own, so replies do not queue for one ticket's row lock. */
+function replyEndpoint(ids: number[]): Endpoint {
+  let taken = 0;
+  const messagesOf = (id: number) => `/api/support-tickets/${id}/messages`;
+  return {
+    name: "POST message",
+    method: "POST",
+    path: messagesOf(ids[0]!),
+    body: replyBody,
+    setup: (state) => {
+      state.id ??= ids[taken++ % ids.length];
+      return { path: messagesOf(state.id as number), body: replyBody };
+    },
+  };
+}
+
+/** Tickets whose conversation has `replies` agent replies after the requester's first message. */
+async function conversations(server: Server, auth: Record<string, string>, count: number, replies: number): Promise<number[]> {
+  const ids = await openTickets(server, auth, count);
+  for (const id of ids) {
+    for (let reply = 0; reply < replies; reply++) {
+      const response = await fetch(`${server.url}/api/support-tickets/${id}/messages`, {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: replyBody,
+      });
+      if (response.status !== 201) throw new Error(`reply on ticket ${id}: ${response.status} ${await response.text()}`);
+    }
+  }
+  return ids;
+}
+
 async function apiEndpoints(server: Server, auth: Record<string, string>, tickets: number): Promise<Endpoint[]> {
   const cursor = await deepCursor(server, auth, 10_000);
   return [
@@ -338,6 +375,20 @@ async function throughput(database: Database) {
       const [warmUp, measured] = [patchEndpoint(patchIds.slice(0, connections)), patchEndpoint(patchIds.slice(connections))];
       appResults.set("PATCH status", await measure(app, measured, auth, peak, warmUp));
       console.log(`  app PATCH status: ${JSON.stringify(appResults.get("PATCH status"))}`);
+      // A conversation of 10 messages (the first and 9 replies) per GET; replies on tickets of their own.
+      const read = await conversations(app, auth, 20, 9);
+      const replyOn = await openTickets(app, auth, connections);
+      for (const endpoint of [
+        replyEndpoint(replyOn),
+        {
+          name: "GET messages",
+          path: `/api/support-tickets/${read[0]!}/messages`,
+          setup: () => ({ path: `/api/support-tickets/${read[Math.floor(Math.random() * read.length)]!}/messages` }),
+        },
+      ]) {
+        appResults.set(endpoint.name, await measure(app, endpoint, auth, peak));
+        console.log(`  app ${endpoint.name}: ${JSON.stringify(appResults.get(endpoint.name))}`);
+      }
       await measureEmptyRouteAgain(appResults, () => measure(app, empty, auth, peak));
       console.log(`  app empty route, best of two: ${JSON.stringify(appResults.get(empty.name))}`);
     } finally {

@@ -1,7 +1,7 @@
 import "server-only";
-import { count, eq, sql, sum } from "drizzle-orm";
+import { and, count, eq, isNull, or, sql, sum } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db";
-import { attachments, tickets } from "@/db/schema";
+import { attachments, ticketMessages, tickets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, validationError } from "@/lib/errors";
 import { describeBytes } from "./types";
@@ -13,7 +13,8 @@ import { attachmentPolicy } from "./policy";
 import { recordAttachments, withStoredFiles } from "./store-files";
 
 /**
- * Adds files to an existing ticket, within the per-ticket file count and size limits, with a history row
+ * Adds files to an existing ticket, within the per-ticket file count and size limits (counted over the ticket's own
+ * files: those filed with it and those added here; files sent with later messages have their own per-message limits), with a history row
  * per file; bumps the ticket's version. The limits are checked before anything is stored and again under
  * the ticket's row lock, so two uploads at once cannot pass them together.
  */
@@ -36,7 +37,10 @@ export async function addAttachments(ticketId: number, files: readonly StagedFil
   );
 }
 
-/** The ticket's status, file count and bytes; `lock` holds the ticket row until the transaction ends. */
+/**
+ * The ticket's status and the count and bytes of its own files: added here or filed with the ticket (its first
+ * message's); `lock` holds the ticket row until the transaction ends.
+ */
 async function ticketState(executor: Database | Transaction, ticketId: number, lock = false) {
   const query = executor.select({ status: tickets.status }).from(tickets).where(eq(tickets.id, ticketId));
   const [ticket] = lock ? await query.for("update") : await query;
@@ -44,8 +48,12 @@ async function ticketState(executor: Database | Transaction, ticketId: number, l
   const [counted] = await executor
     .select({ files: count(), bytes: sum(attachments.size).mapWith(Number) })
     .from(attachments)
-    .where(eq(attachments.ticketId, ticketId));
+    .where(and(eq(attachments.ticketId, ticketId), or(isNull(attachments.messageId), eq(attachments.messageId, firstMessageId(ticketId)))));
   return { status: ticket.status, files: counted?.files ?? 0, bytes: counted?.bytes ?? 0 };
+}
+
+function firstMessageId(ticketId: number) {
+  return sql`(select min(${ticketMessages.id}) from ${ticketMessages} where ${ticketMessages.ticketId} = ${ticketId})`;
 }
 
 type TicketState = Awaited<ReturnType<typeof ticketState>>;

@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/test-server";
-import { api, expectProblem, type TicketJson, ticketBody } from "./client";
+import { api, auth, expectProblem, type TicketJson, ticketBody } from "./client";
 
 // Servers of this file's own: a small size budget per ticket, and a storage floor no disk can meet.
 const TICKET_BYTES = 10_000;
@@ -23,6 +23,8 @@ function form(files: Buffer[], fields: Record<string, string> = {}): FormData {
 
 const fileTicket = (server: TestServer, files: Buffer[]) =>
   api(`${server.baseURL}/api/support-tickets`, { method: "POST", body: form(files, ticketBody()) });
+
+const keyOf = (ticket: TicketJson) => ({ "x-tracking-key": new URL(ticket.trackingUrl!).searchParams.get("key")! });
 
 async function storedFiles(server: TestServer): Promise<string[]> {
   return readdir(path.join(server.env.DATA_DIR!, "attachments")).catch(() => []);
@@ -56,6 +58,27 @@ describe("a size budget per ticket (ATTACHMENT_MAX_TICKET_BYTES)", () => {
     const added = await add([png(4_000)]);
     expect(added.status).toBe(200);
     expect(((await added.json()) as TicketJson).attachments).toHaveLength(2);
+  });
+});
+
+describe("files per ticket (ATTACHMENT_MAX_FILES, 5 here) against files sent in the conversation", () => {
+  it("counts only the files filed with the ticket or added to it, so replies with files never use up the ticket's room", async () => {
+    const created = await api("/api/support-tickets", { method: "POST", body: form([png(600)], ticketBody()) });
+    expect(created.status).toBe(201);
+    const ticket = (await created.json()) as TicketJson;
+    const reply = (headers: Record<string, string>, files: Buffer[]) =>
+      api(`/api/support-tickets/${ticket.id}/messages`, { method: "POST", body: form(files, { body: "Here are more photos." }), headers });
+    expect((await reply(auth, [png(600), png(600), png(600)])).status).toBe(201);
+    expect((await reply(keyOf(ticket), [png(600), png(600), png(600), png(600), png(600)])).status).toBe(201);
+
+    const add = (files: Buffer[]) =>
+      api(`/api/support-tickets/${ticket.id}/attachments`, { method: "POST", body: form(files), headers: keyOf(ticket) });
+    const added = await add([png(600), png(600), png(600), png(600)]);
+    expect(added.status).toBe(200);
+    expect(((await added.json()) as TicketJson).attachments).toHaveLength(1 + 3 + 5 + 4);
+
+    const problem = await expectProblem(await add([png(600)]), 422);
+    expect(problem.errors).toEqual([{ path: "attachments", message: expect.stringContaining("has 5 and this request adds 1") }]);
   });
 });
 
