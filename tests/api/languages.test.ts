@@ -57,7 +57,7 @@ describe("a ticket's language", () => {
     const ticket = await file({}, { "accept-language": "en-US,en;q=0.9" });
     expect(ticket.locale).toBe("en");
     const email = await confirmation(ticket.id);
-    expect(email).toMatchObject({ locale: "en", subject: `We received your ticket #${ticket.id}` });
+    expect(email).toMatchObject({ locale: "en", subject: `We received your ticket [#${ticket.id}]` });
     expect(email.textBody).toContain("Thank you for contacting Kinconecta Support");
   });
 
@@ -65,7 +65,7 @@ describe("a ticket's language", () => {
     const ticket = await file({ locale: "es" }, { "accept-language": "en-US,en;q=0.9" });
     expect(ticket.locale).toBe("es");
     const email = await confirmation(ticket.id);
-    expect(email).toMatchObject({ locale: "es", subject: `Recibimos tu ticket #${ticket.id}` });
+    expect(email).toMatchObject({ locale: "es", subject: `Recibimos tu ticket [#${ticket.id}]` });
     expect(email.textBody).toContain("Gracias por escribir al Soporte de Kinconecta");
   });
 
