@@ -10,6 +10,7 @@ import { TicketAge } from "@/components/tickets/ticket-age";
 import { buttonClasses } from "@/components/ui/button";
 import { ROLE_CONTEXTS, STATUS_LABELS, TICKET_STATUSES } from "@/lib/tickets/workflow";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
+import { awaitingStaffFirst, NeedsReplyBadge } from "./needs-reply";
 import { REFRESH_MS } from "./query-provider";
 import { type QueueParams, queueSearch } from "./queue-params";
 import { staffQueries } from "./staff-api";
@@ -49,7 +50,7 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
     links[next]!.focus();
   }
 
-  const tickets = page.data?.tickets ?? [];
+  const tickets = awaitingStaffFirst(page.data?.tickets ?? []);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -211,6 +212,7 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
                   <Link href={`/staff/tickets/${ticket.id}`} data-ticket-link className="font-medium text-brand-800 hover:underline">
                     {ticket.subject}
                   </Link>
+                  {ticket.awaiting === "staff" && <NeedsReplyBadge />}
                 </td>
                 <td className="px-3 py-1.5">
                   <span className="mr-2">{ticket.fullName}</span>

@@ -3,26 +3,29 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
 import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
 import { ticketMoves } from "@/components/tickets/ticket-moves";
-import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { Button } from "@/components/ui/button";
-import { isImageFileName } from "@/lib/attachments/types";
+import { type AttachmentLimits, isImageFileName } from "@/lib/attachments/types";
 import { STATUS_LABELS, type TicketStatus } from "@/lib/tickets/workflow";
+import { type ConversationHandle, ConversationPanel } from "./conversation-panel";
 import { IssueTrackingLink } from "./issue-tracking-link";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { REFRESH_MS } from "./query-provider";
 import { ApiProblem } from "@/lib/api-client/problem";
+import { RequesterTickets } from "./requester-tickets";
 import { moveTicket, staffQueries } from "./staff-api";
 
-export function TicketView({ id }: { id: number }) {
+export function TicketView({ id, limits }: { id: number; limits: AttachmentLimits }) {
   const router = useRouter();
+  const tConversation = useTranslations("StaffConversation");
+  const conversation = useRef<ConversationHandle>(null);
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const ticketQuery = staffQueries.ticket(id);
   const loaded = useQuery({ ...ticketQuery, refetchInterval: REFRESH_MS });
-  const events = useQuery({ ...staffQueries.events(id), refetchInterval: REFRESH_MS });
 
   const move = useMutation({
     mutationFn: (to: TicketStatus) => moveTicket(id, to, loaded.data!.etag),
@@ -75,6 +78,8 @@ export function TicketView({ id }: { id: number }) {
             description: candidate.label,
             run: () => !move.isPending && move.mutate(candidate.to),
           })),
+          { key: "r", description: tConversation("shortcuts.reply"), run: () => conversation.current?.compose("reply") },
+          { key: "n", description: tConversation("shortcuts.note"), run: () => conversation.current?.compose("note") },
           { key: "u", description: "Back to the queue", run: () => router.push("/staff") },
         ]}
       />
@@ -121,10 +126,7 @@ export function TicketView({ id }: { id: number }) {
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
-          <section aria-labelledby="message-heading">
-            <h2 id="message-heading" className="text-lg font-semibold">Message</h2>
-            <p className="mt-2 whitespace-pre-wrap rounded-lg border border-slate-300 bg-white p-4">{ticket.message}</p>
-          </section>
+          <ConversationPanel ref={conversation} ticket={ticket} etag={loaded.data.etag} limits={limits} />
           <section aria-labelledby="attachments-heading">
             <h2 id="attachments-heading" className="text-lg font-semibold">
               Attachments ({ticket.attachments.length})
@@ -158,11 +160,8 @@ export function TicketView({ id }: { id: number }) {
             </p>
             <p className="text-sm text-muted">Filed {ticket.createdAt.replace("T", " ").slice(0, 16)} UTC</p>
           </section>
+          <RequesterTickets ticket={ticket} />
           <IssueTrackingLink ticketId={ticket.id} />
-          <section aria-labelledby="history-heading">
-            <h2 id="history-heading" className="text-lg font-semibold">History</h2>
-            <div className="mt-2">{events.data && <TicketTimeline events={events.data} />}</div>
-          </section>
         </div>
       </div>
     </article>

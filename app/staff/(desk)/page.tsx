@@ -1,11 +1,13 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { parseQueueParams, queueSearch } from "@/components/staff/queue-params";
 import { staffQueries } from "@/components/staff/staff-api";
 import { TicketQueue } from "@/components/staff/ticket-queue";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { AppError } from "@/lib/errors";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { listCategories } from "@/lib/tickets/categories";
 import { countTicketsByStatus } from "@/lib/tickets/count-tickets-by-status";
 import { listTickets } from "@/lib/tickets/list-tickets";
@@ -35,9 +37,11 @@ export default async function QueuePage({ searchParams }: Props) {
   queryClient.setQueryData(staffQueries.counts().queryKey, counts);
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <TicketQueue params={params} categories={categories} />
-      </HydrationBoundary>
+      <NextIntlClientProvider messages={await clientMessages("NeedsReply")}>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <TicketQueue params={params} categories={categories} />
+        </HydrationBoundary>
+      </NextIntlClientProvider>
     </main>
   );
 }

@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { MessageList } from "@/components/conversation/message-list";
 import { AddAttachments } from "@/components/tickets/add-attachments";
 import { AttachmentGallery } from "@/components/tickets/attachment-gallery";
+import { RequesterReply, ResolutionQuestion, SatisfactionQuestion } from "@/components/tickets/requester-conversation";
 import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
 import { StatusSteps } from "@/components/tickets/status-steps";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
+import { buttonClasses } from "@/components/ui/button";
 import { attachmentPolicy } from "@/lib/attachments/policy";
 import { isTrackingKeyValid } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
+import { listMessages } from "@/lib/tickets/list-messages";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
 import { STATUS_LABELS } from "@/lib/tickets/workflow";
 
@@ -34,7 +41,9 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
       throw error;
     },
   );
-  const events = (await listTicketEvents(ticketId, { kind: "requester", ticketId })).map((event) => ({
+  const requester = { kind: "requester", ticketId } as const;
+  const [messages, t] = await Promise.all([listMessages(ticketId, requester), getTranslations("RequesterConversation")]);
+  const events = (await listTicketEvents(ticketId, requester)).map((event) => ({
     ...event,
     actor: ACTOR_NAMES[event.actor] ?? event.actor,
   }));
@@ -64,15 +73,32 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
         <StatusSteps status={ticket.status} />
       </section>
 
-      <section aria-labelledby="message-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        <h2 id="message-heading" className="font-semibold">
-          Your message
-        </h2>
-        <p className="mt-1 text-sm text-muted">
-          From {ticket.fullName}, {ticket.email}
-        </p>
-        <p className="mt-3 break-words whitespace-pre-wrap">{ticket.message}</p>
-      </section>
+      <NextIntlClientProvider messages={await clientMessages("Conversation", "RequesterConversation")}>
+        {ticket.status === "resolved" && <ResolutionQuestion ticketId={ticket.id} trackingKey={key} />}
+        <section aria-labelledby="conversation-heading" className="space-y-4">
+          <h2 id="conversation-heading" className="text-lg font-semibold">
+            {t("heading")}
+          </h2>
+          <MessageList messages={messages} viewer="requester" trackingKey={key} />
+          {ticket.status === "closed" ? (
+            <div className="space-y-4">
+              <SatisfactionQuestion ticketId={ticket.id} trackingKey={key} rated={ticket.satisfaction !== null} />
+              <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+                <p>{t("closed.explain")}</p>
+                <a href={`/support/new?about=${ticket.id}`} className={`${buttonClasses("secondary")} mt-3`}>
+                  {t("closed.newTicket")}
+                </a>
+              </div>
+            </div>
+          ) : (
+            ticket.status !== "resolved" && (
+              <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+                <RequesterReply ticketId={ticket.id} trackingKey={key} limits={attachmentPolicy} />
+              </div>
+            )
+          )}
+        </section>
+      </NextIntlClientProvider>
 
       <section aria-labelledby="files-heading" className="space-y-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="files-heading" className="font-semibold">

@@ -1,11 +1,14 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { staffQueries } from "@/components/staff/staff-api";
 import { TicketView } from "@/components/staff/ticket-view";
+import { attachmentPolicy } from "@/lib/attachments/policy";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { etag } from "@/lib/http/ticket-responses";
 import { AppError } from "@/lib/errors";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
 
@@ -28,9 +31,11 @@ export default async function TicketPage({ params }: Props) {
   queryClient.setQueryData(staffQueries.events(id).queryKey, await listTicketEvents(id, staff));
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <TicketView id={id} />
-      </HydrationBoundary>
+      <NextIntlClientProvider messages={await clientMessages("Conversation", "StaffConversation", "Status")}>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <TicketView id={id} limits={attachmentPolicy} />
+        </HydrationBoundary>
+      </NextIntlClientProvider>
     </main>
   );
 }
