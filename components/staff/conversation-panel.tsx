@@ -8,6 +8,7 @@ import { MessageList } from "@/components/conversation/message-list";
 import { clearReplyDraft, loadReplyDraft, type ReplyDraft, saveReplyDraft } from "@/components/conversation/reply-draft";
 import type { PickedFile } from "@/components/tickets/file-picker";
 import { Button } from "@/components/ui/button";
+import { newIdempotencyKey } from "@/lib/api-client/idempotency-key";
 import { ApiProblem } from "@/lib/api-client/problem";
 import { progressPerFile } from "@/lib/api-client/upload-with-progress";
 import type { AttachmentLimits } from "@/lib/attachments/types";
@@ -47,7 +48,7 @@ export function ConversationPanel({
   const [outcome, setOutcome] = useState<{ error?: string; status?: string }>({});
   const textarea = useRef<HTMLTextAreaElement>(null);
   // One message, one key: a retry after a lost answer reuses it; any edit makes it a new message.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  const idempotencyKey = useRef(newIdempotencyKey());
   const closed = ticket.status === "closed";
   const kind = closed ? "note" : draft.kind;
 
@@ -62,7 +63,7 @@ export function ConversationPanel({
     const updated = { ...draft, ...next };
     setDraft(updated);
     saveReplyDraft(ticket.id, updated);
-    idempotencyKey.current = crypto.randomUUID();
+    idempotencyKey.current = newIdempotencyKey();
   }
 
   useImperativeHandle(ref, () => ({
@@ -91,7 +92,7 @@ export function ConversationPanel({
       clearReplyDraft(ticket.id);
       setDraft({ body: "", kind: "reply" });
       setFiles([]);
-      idempotencyKey.current = crypto.randomUUID();
+      idempotencyKey.current = newIdempotencyKey();
       setOutcome({ status: resolve ? t("sent.resolved") : kind === "note" ? t("sent.note") : t("sent.reply") });
     },
     onError: async (error) => {
@@ -129,7 +130,7 @@ export function ConversationPanel({
         {messages.data ? (
           <MessageList messages={messages.data} events={events.data ?? []} viewer="staff" />
         ) : (
-          <p role={messages.error ? "alert" : "status"}>
+          <p role={messages.error ? "alert" : undefined}>
             {messages.error ? t("errors.load", { reason: messages.error.message }) : t("loading")}
           </p>
         )}
@@ -173,7 +174,7 @@ export function ConversationPanel({
           files={files}
           onFilesChange={(next) => {
             setFiles(next);
-            idempotencyKey.current = crypto.randomUUID();
+            idempotencyKey.current = newIdempotencyKey();
           }}
           limits={limits}
           progress={progress}

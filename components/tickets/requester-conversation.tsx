@@ -9,6 +9,7 @@ import { postMessage } from "@/components/conversation/send-message";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, inputClasses } from "@/components/ui/field";
 import { fetchAnswer } from "@/lib/api-client/answer";
+import { newIdempotencyKey } from "@/lib/api-client/idempotency-key";
 import { ApiProblem } from "@/lib/api-client/problem";
 import { progressPerFile } from "@/lib/api-client/upload-with-progress";
 import type { AttachmentLimits } from "@/lib/attachments/types";
@@ -32,7 +33,7 @@ export function RequesterReply({ ticketId, trackingKey, limits }: TicketKey & { 
   const [progress, setProgress] = useState<number[]>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ error?: string; status?: string }>({});
-  const idempotencyKey = useRef(crypto.randomUUID());
+  const idempotencyKey = useRef(newIdempotencyKey());
 
   useEffect(() => {
     const saved = loadReplyDraft(ticketId);
@@ -63,7 +64,7 @@ export function RequesterReply({ ticketId, trackingKey, limits }: TicketKey & { 
       clearReplyDraft(ticketId);
       setBody("");
       setFiles([]);
-      idempotencyKey.current = crypto.randomUUID();
+      idempotencyKey.current = newIdempotencyKey();
       setOutcome({ status: t("reply.sent") });
       router.refresh();
     } catch (error) {
@@ -85,12 +86,12 @@ export function RequesterReply({ ticketId, trackingKey, limits }: TicketKey & { 
       onBodyChange={(next) => {
         setBody(next);
         saveReplyDraft(ticketId, { body: next, kind: "reply" });
-        idempotencyKey.current = crypto.randomUUID();
+        idempotencyKey.current = newIdempotencyKey();
       }}
       files={files}
       onFilesChange={(next) => {
         setFiles(next);
-        idempotencyKey.current = crypto.randomUUID();
+        idempotencyKey.current = newIdempotencyKey();
       }}
       limits={limits}
       progress={progress}

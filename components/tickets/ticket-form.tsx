@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { type DefaultValues, type Resolver, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, Field, FieldError, inputClasses } from "@/components/ui/field";
+import { newIdempotencyKey } from "@/lib/api-client/idempotency-key";
 import type { ApiProblem } from "@/lib/api-client/problem";
 import { ATTACHMENTS_FIELD, type AttachmentLimits } from "@/lib/attachments/types";
 import type { CreatedTicket, TicketFieldsInput } from "@/lib/tickets/schemas";
@@ -29,14 +30,17 @@ const loadFileTicket = () => (loadingFileTicket ??= import("./file-ticket"));
 const lazyResolver: Resolver<TicketFieldsInput> = async (values, context, options) =>
   (await loadFileTicket()).ticketFieldsResolver(values, context, options);
 
-/** A random Idempotency-Key; crypto.randomUUID needs a secure context, getRandomValues does not. */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
 /** The submit-a-ticket form: validated with the API's own schema, kept as a draft, sent once per intent. */
-export function TicketForm({ categories, limits }: { categories: string[]; limits: AttachmentLimits }) {
+export function TicketForm({
+  categories,
+  limits,
+  subject,
+}: {
+  categories: string[];
+  limits: AttachmentLimits;
+  /** A subject to start from ("About ticket #12", from a closed ticket's tracking page); it outranks the draft's. */
+  subject?: string;
+}) {
   const {
     register,
     handleSubmit,
@@ -44,7 +48,11 @@ export function TicketForm({ categories, limits }: { categories: string[]; limit
     reset,
     subscribe,
     formState: { errors },
-  } = useForm<TicketFieldsInput>({ resolver: lazyResolver, mode: "onTouched", defaultValues: EMPTY });
+  } = useForm<TicketFieldsInput>({
+    resolver: lazyResolver,
+    mode: "onTouched",
+    defaultValues: { ...EMPTY, ...(subject && { subject }) },
+  });
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [fileError, setFileError] = useState<string>();
   const [progress, setProgress] = useState<number[]>();
@@ -61,12 +69,12 @@ export function TicketForm({ categories, limits }: { categories: string[]; limit
   useEffect(() => {
     const draft = loadDraft();
     startedAt.current = draft?.startedAt ?? Date.now();
-    if (draft) reset({ ...EMPTY, ...draft.values }, { keepDefaultValues: true });
+    if (draft) reset({ ...EMPTY, ...draft.values, ...(subject && { subject }) }, { keepDefaultValues: true });
     return subscribe({
       formState: { values: true },
       callback: ({ values }) => saveDraft({ values, startedAt: startedAt.current }),
     });
-  }, [reset, subscribe]);
+  }, [reset, subscribe, subject]);
 
   function showProblem(problem: ApiProblem) {
     let focused = false;
