@@ -37,7 +37,7 @@ test("an agent and a requester talk a ticket through to a confirmed fix and a ra
   const note = timeline.getByRole("listitem").filter({ hasText: "Revisar el cobro" });
   await expect(note).toContainText("Internal note — not sent to the requester");
 
-  await agent.locator("body").click();
+  await agent.getByRole("heading", { level: 1 }).click(); // out of the field, where single keys are shortcuts
   await agent.keyboard.press("r");
   const reply = agent.getByLabel("Reply to Ana Martínez");
   await expect(reply).toBeFocused();

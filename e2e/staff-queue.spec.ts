@@ -149,7 +149,7 @@ test.describe("triage", () => {
 
     await page.keyboard.press("s");
     await expect(page.getByRole("status")).toHaveText("Moved to In progress.");
-    await page.keyboard.press("r");
+    await page.keyboard.press("v");
     await expect(page.getByRole("status")).toHaveText("Moved to Resolved.");
     await page.keyboard.press("c");
     await expect(page.getByRole("status")).toHaveText("Moved to Closed.");

@@ -12,7 +12,8 @@ type Entry = { type: "message"; message: Message } | { type: "history"; events: 
 function conversationEntries(messages: Message[], events: TicketEvent[]): Entry[] {
   const dated = [
     ...messages.map((message) => ({ at: message.createdAt, message })),
-    ...events.map((event) => ({ at: event.createdAt, event })),
+    // A message's own "added" event would only repeat the message beside it.
+    ...events.filter((event) => event.type !== "message_added").map((event) => ({ at: event.createdAt, event })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const entries: Entry[] = [];
   for (const item of dated) {

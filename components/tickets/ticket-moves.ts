@@ -15,7 +15,7 @@ function moveTo(from: TicketStatus, to: TicketStatus): TicketMove {
     case "open":
       return { to, label: "Back to open", key: "b" };
     case "resolved":
-      return { to, label: "Resolve", key: "r" };
+      return { to, label: "Resolve", key: "v" };
     case "closed":
       return { to, label: "Close ticket", key: "c" };
   }
