@@ -1,5 +1,5 @@
 import path from "node:path";
-import { axeViolationsOf, expect, PNG_FILE, test, tokenHeaders, uniqueEmail } from "./fixtures";
+import { axeViolationsOf, expect, moveViaApi, PNG_FILE, test, tokenHeaders, uniqueEmail } from "./fixtures";
 
 const screenshots = path.resolve(import.meta.dirname, "../docs/screenshots");
 
@@ -156,4 +156,37 @@ test("the queue puts tickets waiting for a staff reply first, with a badge, and 
   });
   expect(answered.status()).toBe(201);
   await expect(rows).toHaveText([/older\s*Needs reply/, /newer/], { timeout: 15_000 });
+});
+
+test("send and resolve on a ticket someone else just moved sends nothing and keeps the text", async ({
+  page,
+  request,
+  signInAsStaff,
+  createTicket,
+  apiTicket,
+}) => {
+  const ticket = await createTicket();
+  await signInAsStaff();
+  await page.goto(`/staff/tickets/${ticket.id}`);
+  const reply = page.getByLabel(`Reply to ${ticket.fullName}`);
+  await reply.fill("Your payout is on its way.");
+
+  // Hold the page's own refreshes of the ticket, so it still has the version from before the other agent's move.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/support-tickets/${ticket.id}`, async (route) => {
+    await released;
+    await route.continue();
+  });
+  expect((await moveViaApi(request, ticket.id, "in_progress")).status()).toBe(200);
+  const refused = page.waitForResponse((response) => response.url().endsWith(`/api/support-tickets/${ticket.id}/messages`));
+  await page.getByRole("button", { name: "Send and resolve" }).click();
+  expect((await refused).status()).toBe(412);
+  release();
+
+  await expect(page.getByText("Not sent: someone else changed this ticket first. It is now In progress.", { exact: false })).toBeVisible();
+  await expect(reply).toHaveValue("Your payout is on its way.");
+  expect((await apiTicket(ticket.id)).status).toBe("in_progress");
+  const messages = await request.get(`/api/support-tickets/${ticket.id}/messages`, { headers: tokenHeaders() });
+  expect(((await messages.json()) as Array<{ body: string }>).map((message) => message.body)).not.toContain("Your payout is on its way.");
 });

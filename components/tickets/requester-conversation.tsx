@@ -268,7 +268,7 @@ export function SatisfactionQuestion({ rated, ...props }: TicketKey & { rated: b
                     rating === value ? "border-brand-600 bg-brand-50 font-semibold" : "border-slate-400 bg-white"
                   }`}
                 >
-                  <input type="radio" name="rating" value={value} checked={rating === value} onChange={() => setRating(value)} className="sr-only" />
+                  <input type="radio" name="rating" value={value} checked={rating === value} onChange={() => setRating(value)} className="size-4 accent-brand-600" />
                   <span className="text-lg">{value}</span>
                   <span className="text-xs">{t(`satisfaction.scale.${value}`)}</span>
                 </label>
