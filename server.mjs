@@ -7,6 +7,7 @@
 // validates every setting, connects and migrates the database and loads the secret, and a failure
 // ends the process with a message naming the setting. (Next.js runs that hook in the background
 // while it already serves, and a failed hook left it answering 500 to everything.)
+import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -15,6 +16,10 @@ import next from "next";
 
 const PEER_ADDRESS_HEADER = "x-kinconecta-peer-address";
 const SHUTDOWN_GRACE_MS = 10_000;
+
+// Next.js's own server sets this global before it loads any app code (node-environment-baseline); the start-up
+// below runs first, and the auto-close job it starts composes emails with use-intl, whose React build needs it.
+globalThis.AsyncLocalStorage ??= AsyncLocalStorage;
 
 const startUp = path.join(import.meta.dirname, ".next", "server", "instrumentation.js");
 try {

@@ -14,7 +14,8 @@ import {
 import { STAFF_ROLES } from "../lib/auth/actor";
 import { LOCALES } from "../lib/i18n/locales";
 import { OUTBOX_KINDS, OUTBOX_STATUSES } from "../lib/notifications/schemas";
-import { ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "../lib/tickets/workflow";
+import { MESSAGE_AUTHOR_TYPES, MESSAGE_CHANNELS, MESSAGE_KINDS } from "../lib/tickets/message-schemas";
+import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "../lib/tickets/workflow";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -24,6 +25,8 @@ const timestampMs = () => timestamp({ withTimezone: true, precision: 3 });
 export const ticketStatus = pgEnum("ticket_status", TICKET_STATUSES);
 export const roleContext = pgEnum("role_context", ROLE_CONTEXTS);
 export const locale = pgEnum("locale", LOCALES);
+export const awaitingParty = pgEnum("awaiting_party", AWAITING_PARTIES);
+export const closedReason = pgEnum("closed_reason", CLOSED_REASONS);
 
 export const categories = pgTable("categories", {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
@@ -55,6 +58,22 @@ export const tickets = pgTable(
     trackingKeyVersion: integer().notNull().default(1),
     createdAt: timestampMs().notNull().defaultNow(),
     updatedAt: timestampMs().notNull().defaultNow(),
+    /** When the last reply (not a note: requesters read this field) was written. */
+    lastMessageAt: timestampMs().notNull().defaultNow(),
+    awaiting: awaitingParty().default("staff"),
+    closedReason: closedReason(),
+    /** When the ticket last became resolved; auto-close and its reminder count from here. */
+    resolvedAt: timestampMs(),
+    /** Set when the reminder for the current resolution was queued, so it goes once. */
+    reminderQueuedAt: timestampMs(),
+    satisfactionRating: integer(),
+    satisfactionComment: text(),
+    satisfactionAt: timestampMs(),
+    /** Unguessable, per ticket: the `{token}` of MAIL_REPLY_TO, so an emailed answer finds its ticket. */
+    replyToken: text()
+      .notNull()
+      .unique()
+      .default(sql`replace(gen_random_uuid()::text, '-', '')`),
     search: tsvector().generatedAlwaysAs(
       (): SQL => sql`to_tsvector('english', ${tickets.subject} || ' ' || ${tickets.message})`,
     ),
@@ -68,7 +87,32 @@ export const tickets = pgTable(
     index("tickets_status_updated_idx").on(t.status, t.updatedAt, t.id),
     index("tickets_email_idx").on(sql`lower(${t.email})`),
     index("tickets_search_idx").using("gin", t.search),
+    // The auto-close job's scan: only resolved tickets are in it.
+    index("tickets_resolved_at_idx").on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
   ],
+);
+
+export const messageKind = pgEnum("message_kind", MESSAGE_KINDS);
+export const messageAuthorType = pgEnum("message_author_type", MESSAGE_AUTHOR_TYPES);
+export const messageChannel = pgEnum("message_channel", MESSAGE_CHANNELS);
+
+/** A ticket's conversation: the requester's original message (written with the ticket), replies and staff notes. */
+export const ticketMessages = pgTable(
+  "ticket_messages",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    kind: messageKind().notNull(),
+    authorType: messageAuthorType().notNull(),
+    /** The name shown with the message: the requester's, the agent's account name, or the API token's name. */
+    authorName: text().notNull(),
+    body: text().notNull(),
+    channel: messageChannel().notNull(),
+    createdAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [index("ticket_messages_ticket_idx").on(t.ticketId, t.id)],
 );
 
 export const attachments = pgTable(
@@ -84,9 +128,11 @@ export const attachments = pgTable(
     storageKey: text().notNull().unique(),
     /** Where UploadThing serves the file; null on local disk. */
     storageUrl: text(),
+    /** The message it came with; null for files added to the ticket itself. */
+    messageId: integer().references(() => ticketMessages.id, { onDelete: "cascade" }),
     createdAt: timestampMs().notNull().defaultNow(),
   },
-  (t) => [index("attachments_ticket_idx").on(t.ticketId)],
+  (t) => [index("attachments_ticket_idx").on(t.ticketId), index("attachments_message_idx").on(t.messageId)],
 );
 
 export const ticketEventType = pgEnum("ticket_event_type", TICKET_EVENT_TYPES);
@@ -224,6 +270,10 @@ export const outboxMessages = pgTable(
     htmlBody: text().notNull(),
     /** The language the message is written in (its Content-Language). */
     locale: locale().notNull().default("es"),
+    /** The Message-ID of the ticket's first email, for In-Reply-To and References; null on that first email. */
+    inReplyTo: text(),
+    /** MAIL_REPLY_TO with the ticket's reply token, when inbound email is configured. */
+    replyTo: text(),
     status: outboxStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     /** When a pending message is due; while a worker holds it, the end of that worker's lease. */

@@ -93,6 +93,27 @@ const envSchema = z.object({
   MAIL_FROM: optional(z.string().regex(/^[^\r\n]+$/, "must be one line")).transform(
     (from) => from ?? "Kinconecta Support <support@kinconecta.local>",
   ),
+  /**
+   * Reply-To of every email to a requester, with `{token}` standing for the ticket's unguessable reply token
+   * (e.g. `support+{token}@example.com`), so an emailed answer finds its ticket; unset → no Reply-To.
+   */
+  MAIL_REPLY_TO: optional(
+    z.string().regex(/^[^\s@<>"]*\{token\}[^\s@<>"]*@[^\s@<>"]+\.[^\s@<>"]+$/, "must be an address with {token} before the @, e.g. support+{token}@example.com"),
+  ),
+  /**
+   * How long a resolved ticket waits for the requester before it closes by itself (`7d`, `12h`, `4s`…;
+   * `off` never); a reminder is emailed at half that time.
+   */
+  AUTO_CLOSE_AFTER: optional(z.string().regex(/^\s*(off|[1-9]\d*[smhd])\s*$/, "must be off or look like 7d (units s, m, h, d)")).transform(
+    (duration) => {
+      const value = (duration ?? "7d").trim();
+      if (value === "off") return null;
+      const [, count, unit] = /(\d+)([smhd])/.exec(value)!;
+      return Number(count) * WINDOW_SECONDS[unit as keyof typeof WINDOW_SECONDS];
+    },
+  ),
+  /** How often the auto-close job looks for resolved tickets due a reminder or closing; unset → a tenth of AUTO_CLOSE_AFTER, at most a minute. */
+  AUTO_CLOSE_POLL_MS: optional(z.coerce.number().int().min(10)),
   /** "We received your ticket" emails to one address in an hour; past it the ticket is filed, the email skipped. */
   CONFIRMATION_EMAILS_PER_HOUR: optional(z.coerce.number().int().min(0)).transform((count) => count ?? 5),
   OUTBOX_POLL_MS: optional(z.coerce.number().int().min(10)).transform((ms) => ms ?? 1_000),

@@ -17,6 +17,14 @@ function describe(event: TicketEvent): string {
       return `Email sent: ${event.toValue}`;
     case "notification_failed":
       return `Email failed: ${event.toValue}`;
+    case "message_added":
+      return event.toValue === "note" ? "Internal note added" : "Reply added";
+    case "resolution_confirmed":
+      return "The requester confirmed the fix";
+    case "resolution_rejected":
+      return "The requester said it is not fixed";
+    case "satisfaction_rated":
+      return `Rated ${event.toValue} of 5`;
   }
 }
 

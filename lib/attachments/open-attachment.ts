@@ -1,7 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, ne, or } from "drizzle-orm";
 import { getDb } from "@/db";
-import { attachments } from "@/db/schema";
+import { attachments, ticketMessages } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { seesNotes } from "@/lib/tickets/list-ticket-events";
 import { AppError } from "@/lib/errors";
 import { attachmentStorage, type StoredFileAccess } from "./storage";
 
@@ -12,8 +14,11 @@ export interface OpenedAttachment {
   access: StoredFileAccess;
 }
 
-/** One attachment of one ticket, ready to send: its bytes (local disk) or a signed link (UploadThing). */
-export async function openAttachment(ticketId: number, attachmentId: number): Promise<OpenedAttachment> {
+/**
+ * One attachment of one ticket, ready to send: its bytes (local disk) or a signed link (UploadThing).
+ * A file on an internal note is staff-only: for a requester it does not exist.
+ */
+export async function openAttachment(ticketId: number, attachmentId: number, viewer: Actor): Promise<OpenedAttachment> {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -23,7 +28,14 @@ export async function openAttachment(ticketId: number, attachmentId: number): Pr
       storageKey: attachments.storageKey,
     })
     .from(attachments)
-    .where(and(eq(attachments.id, attachmentId), eq(attachments.ticketId, ticketId)));
+    .leftJoin(ticketMessages, eq(ticketMessages.id, attachments.messageId))
+    .where(
+      and(
+        eq(attachments.id, attachmentId),
+        eq(attachments.ticketId, ticketId),
+        seesNotes(viewer) ? undefined : or(isNull(attachments.messageId), ne(ticketMessages.kind, "note")),
+      ),
+    );
   if (!row) throw new AppError("not_found", `Ticket ${ticketId} has no attachment ${attachmentId}`);
   const access = await attachmentStorage().open(row.storageKey);
   return { fileName: row.fileName, contentType: row.contentType, size: row.size, access };

@@ -55,12 +55,17 @@ async function assertSpace(files: readonly InspectedFile[]): Promise<void> {
   }
 }
 
-/** The attachment rows and one `attachment_added` history row per file; returns the attachments as the API shows them. */
+/**
+ * The attachment rows (on `messageId` when they came with a message) and one `attachment_added` history row
+ * per file, unless `history` is false (a note's files: the history is shown to the requester); returns the
+ * attachments as the API shows them.
+ */
 export async function recordAttachments(
   tx: Transaction,
   ticketId: number,
   stored: readonly StoredFile[],
   actor: Actor,
+  { messageId, history = true }: { messageId?: number; history?: boolean } = {},
 ): Promise<Attachment[]> {
   if (stored.length === 0) return [];
   const rows = await tx.insert(attachments).values(
@@ -71,8 +76,10 @@ export async function recordAttachments(
       size: file.size,
       storageKey: key,
       storageUrl: url,
+      messageId,
     })),
   ).returning({ id: attachments.id, fileName: attachments.fileName });
+  if (!history) return rows.map((row) => toAttachment(ticketId, row));
   await tx.insert(ticketEvents).values(
     stored.map(({ file }) => ({ ticketId, type: "attachment_added" as const, toValue: file.fileName, actor: actorLabel(actor) })),
   );

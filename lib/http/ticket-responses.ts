@@ -1,6 +1,8 @@
 import "server-only";
 import { FIRST_TRACKING_KEY_VERSION, trackingUrl } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
+import type { AddedMessage } from "@/lib/tickets/add-message";
+import type { Message } from "@/lib/tickets/message-schemas";
 import type { Ticket } from "@/lib/tickets/schemas";
 import { ticketUrl, type VersionedTicket } from "@/lib/tickets/serialize";
 import type { IdempotentResult } from "./idempotency";
@@ -45,7 +47,17 @@ export function createdTicketResult({ ticket, version }: VersionedTicket): Idemp
  * always the ticket's first link: should staff have issued a new one since, a replay must not hand that out.
  */
 export function createdTicketResponse(result: IdempotentResult<Ticket> & { replayed: boolean }): Response {
+  return idempotentResponse({ ...result, body: { ...result.body, trackingUrl: trackingUrl(result.body.id, FIRST_TRACKING_KEY_VERSION) } });
+}
+
+/** What adding a message answers, and an idempotent retry replays: 201, the message, and the ticket's new ETag. */
+export function addedMessageResult({ message, ticket }: AddedMessage): IdempotentResult<Message> {
+  return { status: 201, body: message, headers: { etag: etag(ticket.version) } };
+}
+
+/** A stored result as it leaves, marked when it is the replay of an earlier request with the same Idempotency-Key. */
+export function idempotentResponse<Body>(result: IdempotentResult<Body> & { replayed: boolean }): Response {
   const headers = new Headers(result.headers);
   if (result.replayed) headers.set("idempotent-replayed", "true");
-  return jsonResponse({ ...result.body, trackingUrl: trackingUrl(result.body.id, FIRST_TRACKING_KEY_VERSION) }, { status: result.status, headers });
+  return jsonResponse(result.body, { status: result.status, headers });
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { composeTicketEmail, type NoticeTicket, TRACKING_LINK_PLACEHOLDER, withTrackingLink } from "./compose-ticket-email";
+import {
+  composeTicketEmail,
+  type NoticeTicket,
+  TRACKING_KEY_PLACEHOLDER,
+  TRACKING_LINK_PLACEHOLDER,
+  withTrackingLink,
+} from "./compose-ticket-email";
 
 const trackingUrl = "https://support.example.test/support/tickets/7?key=abc_DEF-123&v=2";
 const ticket: NoticeTicket = {
@@ -22,7 +28,7 @@ const spam: NoticeTicket = {
 describe("composeTicketEmail", () => {
   it("confirms a new ticket with its number and a place for the private link in both parts", () => {
     const email = composeTicketEmail({ kind: "ticket_created", ticket }, "en");
-    expect(email.subject).toBe("We received your ticket #7");
+    expect(email.subject).toBe("We received your ticket [#7]");
     for (const part of [email.text, email.html]) {
       expect(part).toContain("General Inquiry");
       expect(part).toContain(TRACKING_LINK_PLACEHOLDER);
@@ -39,11 +45,12 @@ describe("composeTicketEmail", () => {
 
   it("says what changed and what happens next on a move", () => {
     const email = composeTicketEmail({ kind: "status_changed", ticket: { ...ticket, status: "resolved" }, from: "in_progress" }, "en");
-    expect(email.subject).toBe("Your ticket #7 is now resolved: Question about tour cancellation");
+    expect(email.subject).toBe("Your ticket [#7] is now resolved: Question about tour cancellation");
     expect(email.text).toContain("Hello Ana Martinez,");
     expect(email.text).toContain("Your ticket moved from in progress to resolved.");
     expect(email.text).toContain("We believe your issue is solved.");
     expect(email.html).toContain("We believe your issue is solved.");
+    expect(email.text).toContain("confirm it so we can close the ticket, or tell us what is still wrong");
     expect(email.text).toContain(TRACKING_LINK_PLACEHOLDER);
   });
 
@@ -52,7 +59,7 @@ describe("composeTicketEmail", () => {
       { kind: "status_changed", ticket: { ...ticket, categoryLabel: "Consulta general", status: "in_progress" }, from: "open" },
       "es",
     );
-    expect(email.subject).toBe("Tu ticket #7 ahora está en proceso: Question about tour cancellation");
+    expect(email.subject).toBe("Tu ticket [#7] ahora está en proceso: Question about tour cancellation");
     expect(email.text).toContain("Hola, Ana Martinez:");
     expect(email.text).toContain("Tu ticket pasó de abierto a en proceso.");
     expect(email.text).toContain("Categoría: Consulta general");
@@ -67,9 +74,33 @@ describe("composeTicketEmail", () => {
       ticket: { ...ticket, fullName: '<img src="https://tracker.example/x.png">', subject: "Help\r\nBcc: victim@example.com" },
       from: "open",
     }, "en");
-    expect(email.subject).toBe("Your ticket #7 is now open: Help Bcc: victim@example.com");
+    expect(email.subject).toBe("Your ticket [#7] is now open: Help Bcc: victim@example.com");
     expect(email.html).not.toMatch(/<img/i);
     expect(email.html).toContain("&lt;img src=&quot;https://tracker.example/x.png&quot;&gt;");
+  });
+
+  it("quotes a staff reply with its line breaks, links its files with the tracking key, and says what the reply moved", () => {
+    const reply = {
+      authorName: "Lucía",
+      body: "Hola Ana,\n<b>try</b> again now.",
+      attachments: [{ fileName: "steps.png", fileUrl: "https://support.example.test/api/support-tickets/7/attachments/3" }],
+    };
+    const email = composeTicketEmail({ kind: "staff_reply", ticket: { ...ticket, status: "resolved" }, reply, from: "in_progress" }, "en");
+    expect(email.subject).toBe("New reply on your ticket [#7]: Question about tour cancellation");
+    expect(email.text).toContain("Lucía, from Kinconecta Support, wrote:\n\nHola Ana,\n<b>try</b> again now.");
+    expect(email.text).toContain(`- steps.png: https://support.example.test/api/support-tickets/7/attachments/3?key=${TRACKING_KEY_PLACEHOLDER}`);
+    expect(email.text).toContain("Your ticket moved from in progress to resolved.");
+    expect(email.html).toContain("white-space:pre-wrap\">Hola Ana,\n&lt;b&gt;try&lt;/b&gt; again now.</blockquote>");
+    const sent = withTrackingLink(email, trackingUrl);
+    expect(sent.text).toContain("attachments/3?key=abc_DEF-123");
+    expect(sent.html).toContain('href="https://support.example.test/api/support-tickets/7/attachments/3?key=abc_DEF-123"');
+  });
+
+  it("reminds in Spanish that a resolved ticket waits for an answer", () => {
+    const email = composeTicketEmail({ kind: "resolution_reminder", ticket: { ...ticket, status: "resolved" } }, "es");
+    expect(email.subject).toBe("¿Ya se resolvió tu problema? Ticket [#7]: Question about tour cancellation");
+    expect(email.text).toContain("se cerrará solo");
+    expect(email.text).toContain(TRACKING_LINK_PLACEHOLDER);
   });
 
   it("is readable on a phone and loads nothing from the network", () => {

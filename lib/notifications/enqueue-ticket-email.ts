@@ -1,14 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
 import { outboxMessages, ticketEvents, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { categoryLabel } from "@/lib/tickets/categories";
-import { composeTicketEmail, type NoticeTicket } from "./compose-ticket-email";
+import type { Message } from "@/lib/tickets/message-schemas";
+import { composeTicketEmail, type NoticeTicket, type TicketNotice } from "./compose-ticket-email";
 
-type Notice = { kind: "ticket_created" } | { kind: "status_changed"; from: NoticeTicket["status"] };
+type Notice =
+  | { kind: "ticket_created" }
+  | { kind: "status_changed"; from: NoticeTicket["status"] }
+  | { kind: "staff_reply"; message: Message; from?: NoticeTicket["status"] }
+  | { kind: "resolution_reminder" };
 
 // Any fixed number: the first key of the advisory lock that serialises confirmations to one address.
 const CONFIRMATION_LOCK_SPACE = 727_002;
@@ -20,14 +25,28 @@ const CONFIRMATION_LOCK_SPACE = 727_002;
  */
 export async function enqueueTicketEmail(
   tx: Transaction,
-  ticket: Omit<NoticeTicket, "categoryLabel"> & { category: string; email: string; locale: Locale },
+  ticket: Omit<NoticeTicket, "categoryLabel"> & { category: string; email: string; locale: Locale; replyToken: string },
   notice: Notice,
 ): Promise<void> {
   const label = await categoryLabel(ticket.category, ticket.locale, tx);
-  const email = composeTicketEmail({ ...notice, ticket: { ...ticket, categoryLabel: label } }, ticket.locale);
+  const noticeTicket = { ...ticket, categoryLabel: label };
+  const composed: TicketNotice =
+    notice.kind === "staff_reply"
+      ? { kind: "staff_reply", ticket: noticeTicket, from: notice.from, reply: { authorName: notice.message.author.name, ...notice.message } }
+      : { ...notice, ticket: noticeTicket };
+  const email = composeTicketEmail(composed, ticket.locale);
   const skipped = notice.kind === "ticket_created" && (await confirmationBudgetSpent(tx, ticket.email));
+  // Every email of a ticket answers its first one, so mail clients show them as one conversation.
+  const [first] = await tx
+    .select({ messageId: outboxMessages.messageId })
+    .from(outboxMessages)
+    .where(eq(outboxMessages.ticketId, ticket.id))
+    .orderBy(asc(outboxMessages.id))
+    .limit(1);
   await tx.insert(outboxMessages).values({
     messageId: `<${randomUUID()}@${new URL(env.APP_URL).hostname}>`,
+    inReplyTo: first?.messageId ?? null,
+    replyTo: env.MAIL_REPLY_TO?.replace("{token}", ticket.replyToken) ?? null,
     ticketId: ticket.id,
     kind: notice.kind,
     // A confirmation goes to an address nobody has verified, so it does not carry the filer's name either.

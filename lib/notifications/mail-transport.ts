@@ -38,8 +38,14 @@ function mailOptions(message: OutboxMessage): SendMailOptions {
     text: message.textBody,
     html: message.htmlBody,
     messageId: message.messageId,
+    ...(message.inReplyTo && { inReplyTo: message.inReplyTo, references: [message.inReplyTo] }),
+    ...(message.replyTo && { replyTo: message.replyTo }),
     date: message.createdAt,
-    headers: { "Auto-Submitted": "auto-generated", "Content-Language": LOCALE_TAGS[message.locale] },
+    headers: {
+      // RFC 3834: a person's reply is not automatic, so an out-of-office answer to it still reaches the requester's agent.
+      ...(message.kind !== "staff_reply" && { "Auto-Submitted": "auto-generated" }),
+      "Content-Language": LOCALE_TAGS[message.locale],
+    },
   };
 }
 

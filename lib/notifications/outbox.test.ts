@@ -29,6 +29,7 @@ const input = (email: string) => ({
   subject: "Question about tour cancellation",
   category: "General Inquiry",
   message: "What is your cancellation policy?",
+  locale: "en" as const,
 });
 
 async function outboxOf(ticketId: number) {
@@ -86,7 +87,7 @@ describe("the outbox, in the ticket's transaction", () => {
       ["ticket_created", "moves@example.com", "pending"],
       ["status_changed", "moves@example.com", "pending"],
     ]);
-    expect(queued[1]!.subject).toBe(`Your ticket #${ticket.id} is now in progress: Question about tour cancellation`);
+    expect(queued[1]!.subject).toBe(`Your ticket [#${ticket.id}] is now in progress: Question about tour cancellation`);
   });
 
   it("queues nothing for a refused move", async () => {
@@ -99,7 +100,7 @@ describe("the outbox, in the ticket's transaction", () => {
   it("writes each message as a parseable .eml file by default and records the sending in the ticket's history", async () => {
     const { ticket } = await fileTicket({ input: input("eml@example.com"), files: [], actor: staff });
     const { sent, parsed } = await sendFirstEmail(ticket.id);
-    expect(parsed.subject).toBe(`We received your ticket #${ticket.id}`);
+    expect(parsed.subject).toBe(`We received your ticket [#${ticket.id}]`);
     // No display name: the filer's name is theirs to choose, the address may be anyone's.
     expect(parsed.to).toMatchObject({ value: [{ address: "eml@example.com", name: "" }] });
     expect(parsed.from?.text).toBe('"Kinconecta Support" <support@kinconecta.local>');

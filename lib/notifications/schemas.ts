@@ -3,7 +3,8 @@ import { LOCALES } from "@/lib/i18n/locales";
 
 // Shared with the browser (the staff UI's mail list): no server imports here.
 
-export const OUTBOX_KINDS = ["ticket_created", "status_changed"] as const;
+export const OUTBOX_KINDS = ["ticket_created", "status_changed", "staff_reply", "resolution_reminder"] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
 
 export const OUTBOX_LIST_LIMIT = { default: 50, max: 200 } as const;
@@ -32,6 +33,10 @@ export const outboxMessageSchema = z.object({
   textBody: z.string(),
   /** The language it is written in. */
   locale: z.enum(LOCALES),
+  /** The Message-ID of the ticket's first email (In-Reply-To and References); null on that first email. */
+  inReplyTo: z.string().nullable(),
+  /** Where the requester's answer goes (MAIL_REPLY_TO with the ticket's reply token); null when inbound email is not configured. */
+  replyTo: z.string().nullable(),
   status: z.enum(OUTBOX_STATUSES),
   attempts: z.int().min(0),
   nextAttemptAt: z.iso.datetime(),

@@ -2,6 +2,7 @@ import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { securitySchemes } from "./components";
 import { adminPaths } from "./paths/admin";
 import { attachmentPaths } from "./paths/attachments";
+import { conversationPaths } from "./paths/conversation";
 import { notificationPaths } from "./paths/notifications";
 import { platformPaths } from "./paths/platform";
 import { staffAuthPaths } from "./paths/staff-auth";
@@ -10,6 +11,7 @@ import { supportTicketPaths } from "./paths/support-tickets";
 /** Every operation module; a new group of endpoints adds its `paths/<area>.ts` here. */
 const PATH_GROUPS: readonly ZodOpenApiPathsObject[] = [
   supportTicketPaths,
+  conversationPaths,
   attachmentPaths,
   notificationPaths,
   staffAuthPaths,
@@ -31,6 +33,7 @@ export function buildOpenApiDocument(serverUrl: string): ReturnType<typeof creat
     servers: [{ url: serverUrl }],
     tags: [
       { name: "Support tickets", description: "Filing, reading and moving tickets through the workflow" },
+      { name: "Conversation", description: "Replies, internal notes, the requester's confirmation and rating" },
       { name: "Attachments", description: "Files on tickets: adding them and downloading them" },
       { name: "Notifications", description: "The emails sent to requesters, and their delivery" },
       { name: "Staff sessions", description: "Signing staff in and out (better-auth, under /api/auth)" },

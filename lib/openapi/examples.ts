@@ -1,6 +1,7 @@
 import type { OutboxMessage } from "@/lib/notifications/schemas";
 import type { AuditEntry } from "@/lib/audit/schemas";
 import type { StaffAccount } from "@/lib/staff/schemas";
+import type { Message } from "@/lib/tickets/message-schemas";
 import type { Attachment, Ticket, TicketEvent } from "@/lib/tickets/schemas";
 import { SEED_TICKETS } from "@/lib/tickets/seed-examples";
 
@@ -15,6 +16,10 @@ function seedTicket(index: number, attachments: Attachment[] = []): Ticket {
     createdAt: new Date(createdAt).toISOString(),
     updatedAt: new Date(updatedAt).toISOString(),
     attachments,
+    lastMessageAt: new Date(createdAt).toISOString(),
+    awaiting: "staff",
+    closedReason: null,
+    satisfaction: null,
   };
 }
 
@@ -126,9 +131,11 @@ const confirmation: OutboxMessage = {
   kind: "ticket_created",
   recipientName: ana.fullName,
   recipientEmail: ana.email,
-  subject: `We received your ticket #3: ${ana.subject}`,
+  subject: "We received your ticket [#3]",
   textBody: `Hello ${ana.fullName},\n\nThank you for contacting Kinconecta Support. …`,
   locale: "en",
+  inReplyTo: null,
+  replyTo: null,
   status: "sent",
   attempts: 1,
   nextAttemptAt: ana.createdAt,
@@ -139,4 +146,51 @@ const confirmation: OutboxMessage = {
 
 export const notificationExamples = {
   outbox: { summary: "A sent confirmation", value: [confirmation] },
+};
+
+const carlosMessages: Message[] = [
+  {
+    id: 2,
+    ticketId: 2,
+    kind: "reply",
+    author: { type: "requester", name: carlos.fullName },
+    body: carlos.message,
+    channel: "web",
+    createdAt: carlos.createdAt,
+    attachments: carlos.attachments,
+  },
+  {
+    id: 5,
+    ticketId: 2,
+    kind: "note",
+    author: { type: "staff", name: "Lucía" },
+    body: "Payments says the card was declined by the bank, not by us.",
+    channel: "web",
+    createdAt: carlos.updatedAt,
+    attachments: [],
+  },
+  {
+    id: 6,
+    ticketId: 2,
+    kind: "reply",
+    author: { type: "staff", name: "Lucía" },
+    body: "Hi Carlos,\nyour bank declined the payment. Could you try again, or use another card?",
+    channel: "web",
+    createdAt: carlos.updatedAt,
+    attachments: [],
+  },
+];
+
+export const conversationExamples = {
+  messages: { summary: "The original message, an internal note and a reply", value: carlosMessages },
+  reply: { summary: "An agent's reply", value: carlosMessages[2] },
+  addMessage: {
+    reply: { summary: "Reply", value: { body: "Could you try again, or use another card?" } },
+    sendAndResolve: { summary: "Reply and resolve", value: { body: "Fixed: your booking is confirmed.", status: "resolved" } },
+    note: { summary: "Internal note (staff only)", value: { body: "Checked with payments.", kind: "note" } },
+  },
+  resolution: {
+    confirm: { summary: "Yes, close it", value: { accepted: true } },
+    reject: { summary: "No, I still need help", value: { accepted: false, body: "I still cannot see the booking in my account." } },
+  },
 };

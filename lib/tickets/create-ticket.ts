@@ -1,6 +1,6 @@
 import "server-only";
 import type { Transaction } from "@/db";
-import { ticketEvents, tickets } from "@/db/schema";
+import { ticketEvents, ticketMessages, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
 import { env } from "@/lib/env";
@@ -15,8 +15,16 @@ import { toTicket, type VersionedTicket } from "./serialize";
  * caller's transaction (fileTicket's, which adds the attachments). Requesters always open a ticket now;
  * API clients may import one with its status and dates (such an import is history, so its requester
  * gets no confirmation).
+ *
+ * The requester's message is also written as the conversation's first message. It is stored twice, but a
+ * ticket's message never changes, so the two cannot drift; in return the conversation is one table read
+ * in order, and the files sent with the ticket belong to that first message like any message's files.
  */
-export async function createTicket(tx: Transaction, input: CreateTicketInput, actor: Actor): Promise<VersionedTicket> {
+export async function createTicket(
+  tx: Transaction,
+  input: CreateTicketInput,
+  actor: Actor,
+): Promise<VersionedTicket & { firstMessageId: number }> {
   const mayImport = actor.kind === "token";
   if (!mayImport && input.status !== undefined && input.status !== "open") {
     throw validationError("status", "New tickets start as open; only API clients can import a ticket in another status");
@@ -40,8 +48,11 @@ export async function createTicket(tx: Transaction, input: CreateTicketInput, ac
       message: input.message,
       locale: input.locale ?? env.DEFAULT_LOCALE,
       status,
+      awaiting: status === "closed" ? null : status === "resolved" ? "requester" : "staff",
+      resolvedAt: status === "resolved" ? (updatedAt ?? new Date()) : undefined,
       createdAt,
       updatedAt,
+      lastMessageAt: createdAt,
     })
     .returning(ticketColumns);
   const ticket = row!;
@@ -52,6 +63,18 @@ export async function createTicket(tx: Transaction, input: CreateTicketInput, ac
     actor: actorLabel(actor),
     createdAt: ticket.createdAt,
   });
+  const [first] = await tx
+    .insert(ticketMessages)
+    .values({
+      ticketId: ticket.id,
+      kind: "reply",
+      authorType: "requester",
+      authorName: ticket.fullName,
+      body: ticket.message,
+      channel: actor.kind === "token" ? "api" : "web",
+      createdAt: ticket.createdAt,
+    })
+    .returning({ id: ticketMessages.id });
   if (status === "open" && !createdAt) await enqueueTicketEmail(tx, ticket, { kind: "ticket_created" });
-  return { ticket: toTicket(ticket), version: ticket.version };
+  return { ticket: toTicket(ticket), version: ticket.version, firstMessageId: first!.id };
 }

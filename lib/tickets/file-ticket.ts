@@ -30,8 +30,8 @@ export async function fileTicket({ input, files, actor, beforeCommit }: FileTick
   return withStoredFiles(inspected, (stored) =>
     db.transaction(async (tx) => {
       const created = await createTicket(tx, input, actor);
-      const attachments = await recordAttachments(tx, created.ticket.id, stored, actor);
-      const filed = { ...created, ticket: { ...created.ticket, attachments } };
+      const attachments = await recordAttachments(tx, created.ticket.id, stored, actor, { messageId: created.firstMessageId });
+      const filed = { ticket: { ...created.ticket, attachments }, version: created.version };
       await beforeCommit?.(tx, filed);
       return filed;
     }),

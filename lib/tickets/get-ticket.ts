@@ -6,14 +6,15 @@ import { AppError } from "@/lib/errors";
 import { type AttachmentRow, type TicketRow, toTicket, type VersionedTicket } from "./serialize";
 
 // Every column but the full-text vector, which only the database needs, and the ticket's attachments as
-// one JSON array (a correlated subquery), so a ticket, a page of them or an UPDATE … RETURNING is one query.
+// one JSON array (a correlated subquery; a note's files are staff-only, so they are not the ticket's), so a ticket, a page of them or an UPDATE … RETURNING is one query.
 const { search: _search, ...columns } = getTableColumns(tickets);
 export const ticketColumns = {
   ...columns,
   // Spelled out: in a one-table query drizzle leaves columns unqualified, which would bind to attachments.
   attachments: sql<AttachmentRow[]>`(
     select coalesce(json_agg(json_build_object('id', a.id, 'fileName', a.file_name) order by a.id), '[]'::json)
-    from attachments a where a.ticket_id = "tickets"."id")`,
+    from attachments a where a.ticket_id = "tickets"."id"
+      and not exists (select 1 from ticket_messages m where m.id = a.message_id and m.kind = 'note'))`,
 };
 
 const MAX_TICKET_ID = 2_147_483_647;
@@ -34,4 +35,20 @@ export async function getTicketOrThrow(id: number, executor?: Database | Transac
   const [row] = await db.select(ticketColumns).from(tickets).where(eq(tickets.id, id)).limit(1);
   if (!row) throw new AppError("not_found", `Ticket ${id} does not exist`);
   return versionedTicket(row);
+}
+
+/**
+ * The ticket, locked until the transaction ends, for a change: changes to one ticket are applied one after
+ * the other, each seeing the one before. 412 when the caller named a version (`If-Match`) that is no longer current.
+ */
+export async function lockTicketOrThrow(tx: Transaction, id: number, expectedVersion?: number): Promise<TicketRow> {
+  const [current] = await tx.select(ticketColumns).from(tickets).where(eq(tickets.id, id)).for("update");
+  if (!current) throw new AppError("not_found", `Ticket ${id} does not exist`);
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw new AppError(
+      "precondition_failed",
+      `Ticket ${id} has changed since you loaded it (your version ${expectedVersion}, now ${current.version}); reload it and try again`,
+    );
+  }
+  return current;
 }

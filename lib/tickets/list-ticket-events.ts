@@ -1,10 +1,15 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { ticketEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { TicketEvent } from "./schemas";
+
+/** Staff and API clients see internal notes (and their files and history); a requester never does. */
+export function seesNotes(viewer: Actor): boolean {
+  return viewer.kind === "staff" || viewer.kind === "token";
+}
 
 /**
  * Who did something, as a viewer may see it. Staff and API clients see the recorded actor
@@ -17,7 +22,7 @@ export function visibleActor(recorded: string, viewer: Actor): string {
   return recorded.startsWith("staff:") ? "staff" : "system";
 }
 
-/** A ticket's history, oldest first, as `viewer` may see it; 404 when the ticket does not exist. */
+/** A ticket's history, oldest first, as `viewer` may see it (a requester's without the notes); 404 when the ticket does not exist. */
 export async function listTicketEvents(ticketId: number, viewer: Actor): Promise<TicketEvent[]> {
   const db = await getDb();
   const rows = await db
@@ -30,7 +35,12 @@ export async function listTicketEvents(ticketId: number, viewer: Actor): Promise
       createdAt: ticketEvents.createdAt,
     })
     .from(ticketEvents)
-    .where(eq(ticketEvents.ticketId, ticketId))
+    .where(
+      and(
+        eq(ticketEvents.ticketId, ticketId),
+        seesNotes(viewer) ? undefined : or(ne(ticketEvents.type, "message_added"), ne(ticketEvents.toValue, "note"), isNull(ticketEvents.toValue)),
+      ),
+    )
     .orderBy(asc(ticketEvents.id));
   // Every ticket has at least its "created" entry, so no rows means no ticket.
   if (rows.length === 0) throw new AppError("not_found", `Ticket ${ticketId} does not exist`);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
 import { textField } from "@/lib/zod/text";
 import { SPAM_SIGNALS } from "./spam-signals";
-import { ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "./workflow";
+import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "./workflow";
 
 // Shared by the API, the submit form and the OpenAPI document: no server imports here.
 
@@ -105,6 +105,16 @@ export const attachmentSchema = z.object({
   fileUrl: z.url(),
 });
 
+export const SATISFACTION_RATING = { min: 1, max: 5 } as const;
+
+/** The requester's rating of a closed ticket; their own words, so the tracking key sees it as staff do. */
+export const satisfactionSchema = z.object({
+  rating: z.int().min(SATISFACTION_RATING.min).max(SATISFACTION_RATING.max),
+  comment: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type Satisfaction = z.infer<typeof satisfactionSchema>;
+
 /** A ticket exactly as the seed shows it. */
 export const ticketSchema = z.object({
   id: z.int(),
@@ -120,6 +130,12 @@ export const ticketSchema = z.object({
   attachments: z.array(attachmentSchema),
   /** Beside the seed's fields: the requester's language (every email to them is in it). */
   locale: localeSchema,
+  /** When the last reply was written (notes do not count). */
+  lastMessageAt: z.iso.datetime(),
+  /** Whose turn it is: staff (the requester wrote last), the requester (staff answered or resolved), null when closed. */
+  awaiting: z.enum(AWAITING_PARTIES).nullable(),
+  closedReason: z.enum(CLOSED_REASONS).nullable(),
+  satisfaction: satisfactionSchema.nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 export type Attachment = z.infer<typeof attachmentSchema>;

@@ -34,6 +34,13 @@ export function toTicket(row: TicketRow): Ticket {
     updatedAt: row.updatedAt.toISOString(),
     attachments: row.attachments.map((attachment) => toAttachment(row.id, attachment)),
     locale: row.locale,
+    lastMessageAt: row.lastMessageAt.toISOString(),
+    awaiting: row.awaiting,
+    closedReason: row.closedReason,
+    satisfaction:
+      row.satisfactionRating !== null && row.satisfactionAt !== null
+        ? { rating: row.satisfactionRating, comment: row.satisfactionComment, createdAt: row.satisfactionAt.toISOString() }
+        : null,
   };
 }
 

@@ -3,13 +3,12 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { ticketEvents, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
 import { assertActiveCategory } from "./categories";
-import { ticketColumns, versionedTicket } from "./get-ticket";
+import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
 import type { UpdateTicketInput } from "./schemas";
 import type { VersionedTicket } from "./serialize";
-import { ALLOWED_MOVES, canMove, STATUS_LABELS } from "./workflow";
+import { assertMove, statusColumns } from "./status-change";
 
 /**
  * The one place a ticket's status or category changes. The row is locked for the check and the write,
@@ -25,25 +24,11 @@ export async function updateTicket(
 ): Promise<VersionedTicket> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [current] = await tx.select(ticketColumns).from(tickets).where(eq(tickets.id, id)).for("update");
-    if (!current) throw new AppError("not_found", `Ticket ${id} does not exist`);
-    if (expectedVersion !== undefined && expectedVersion !== current.version) {
-      throw new AppError(
-        "precondition_failed",
-        `Ticket ${id} has changed since you loaded it (your version ${expectedVersion}, now ${current.version}); reload it and try again`,
-      );
-    }
+    const current = await lockTicketOrThrow(tx, id, expectedVersion);
 
     const events: Array<Omit<typeof ticketEvents.$inferInsert, "actor">> = [];
     if (changes.status !== undefined) {
-      if (!canMove(current.status, changes.status)) {
-        const allowed = ALLOWED_MOVES[current.status].map((status) => STATUS_LABELS[status].toLowerCase());
-        throw new AppError(
-          "conflict",
-          `Ticket ${id} is ${STATUS_LABELS[current.status].toLowerCase()} and cannot move to ${STATUS_LABELS[changes.status].toLowerCase()}` +
-            (allowed.length ? `; it can move to: ${allowed.join(", ")}` : "; closed tickets are final"),
-        );
-      }
+      assertMove(id, current.status, changes.status);
       events.push({ ticketId: id, type: "status_changed", fromValue: current.status, toValue: changes.status });
     }
     if (changes.category !== undefined && changes.category !== current.category) {
@@ -55,7 +40,7 @@ export async function updateTicket(
     const [updated] = await tx
       .update(tickets)
       .set({
-        status: changes.status ?? current.status,
+        ...(changes.status !== undefined && statusColumns(current, changes.status, "staff")),
         category: changes.category ?? current.category,
         version: sql`${tickets.version} + 1`,
         updatedAt: sql`now()`,

@@ -9,7 +9,19 @@ export const TICKET_EVENT_TYPES = [
   "attachment_added",
   "notification_sent",
   "notification_failed",
+  "message_added",
+  "resolution_confirmed",
+  "resolution_rejected",
+  "satisfaction_rated",
 ] as const;
+
+/** Whose turn it is on an open conversation; null once the ticket is closed. */
+export const AWAITING_PARTIES = ["staff", "requester"] as const;
+export type AwaitingParty = (typeof AWAITING_PARTIES)[number];
+
+/** Why a closed ticket closed: the requester confirmed the fix, nobody answered in time, or staff closed it. */
+export const CLOSED_REASONS = ["confirmed", "auto_closed", "staff"] as const;
+export type ClosedReason = (typeof CLOSED_REASONS)[number];
 
 export const ROLE_CONTEXTS = ["tourist", "guide"] as const;
 export type RoleContext = (typeof ROLE_CONTEXTS)[number];

@@ -105,7 +105,7 @@ describe("notification emails over SMTP", () => {
     const [mail] = await eventually(() => (sink.to(email).length ? sink.to(email) : undefined), "the confirmation");
     expect(mail!.recipients).toEqual([email]);
     expect(mail!.parsed.to).toMatchObject({ value: [{ address: email, name: "" }] });
-    expect(mail!.parsed.subject).toBe(`We received your ticket #${ticket.id}`);
+    expect(mail!.parsed.subject).toBe(`We received your ticket [#${ticket.id}]`);
     expect(mail!.parsed.text).toContain(ticket.trackingUrl);
     expect(mail!.parsed.html).toContain(`href="${ticket.trackingUrl}"`);
     for (const part of [mail!.parsed.subject, mail!.parsed.text, mail!.parsed.html]) expect(part).not.toMatch(/spam\.example|watches/);
@@ -126,10 +126,10 @@ describe("notification emails over SMTP", () => {
     const subjects = sink.to(email).map((mail) => mail.parsed.subject);
     expect(subjects.sort()).toEqual(
       [
-        `We received your ticket #${ticket.id}`,
-        `Your ticket #${ticket.id} is now in progress: ${ticket.subject}`,
-        `Your ticket #${ticket.id} is now resolved: ${ticket.subject}`,
-        `Your ticket #${ticket.id} is now closed: ${ticket.subject}`,
+        `We received your ticket [#${ticket.id}]`,
+        `Your ticket [#${ticket.id}] is now in progress: ${ticket.subject}`,
+        `Your ticket [#${ticket.id}] is now resolved: ${ticket.subject}`,
+        `Your ticket [#${ticket.id}] is now closed: ${ticket.subject}`,
       ].sort(),
     );
     const closed = sink.to(email).find((mail) => mail.parsed.subject?.includes("is now closed"))!;
@@ -146,7 +146,7 @@ describe("notification emails over SMTP", () => {
     expect((await app.move(ticket.id, { status: "resolved" }, { "if-match": '"v1"' })).status).toBe(412);
     await settled(app, [ticket.id]);
     expect(sink.to(email).map((mail) => mail.parsed.subject?.split(":")[0])).toEqual(
-      expect.arrayContaining([`We received your ticket #${ticket.id}`, `Your ticket #${ticket.id} is now closed`]),
+      expect.arrayContaining([`We received your ticket [#${ticket.id}]`, `Your ticket [#${ticket.id}] is now closed`]),
     );
     expect(sink.to(email)).toHaveLength(2);
 

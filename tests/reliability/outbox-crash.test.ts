@@ -64,7 +64,7 @@ describe.each<BackendName>(["PGlite", "PostgreSQL"])("the email outbox through S
       const restarted = await AppProcess.start(backend.env);
       try {
         const confirmationsOf = (id: number) =>
-          sink.to(`${marker}@example.com`).filter((mail) => mail.parsed.subject === `We received your ticket #${id}`);
+          sink.to(`${marker}@example.com`).filter((mail) => mail.parsed.subject === `We received your ticket [#${id}]`);
         const deadline = Date.now() + 60_000;
         while (acknowledged.some((id) => confirmationsOf(id).length === 0) && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 200));

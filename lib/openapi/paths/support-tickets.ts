@@ -67,7 +67,7 @@ const UpdateTicketInput = updateTicketInput.meta({
 export const ticketIdPath = z.object({
   id: z.coerce.number().int().min(1).meta({ description: "The ticket's id", example: 1 }),
 });
-const idempotencyKeyHeader = z.object({
+export const idempotencyKeyHeader = z.object({
   "Idempotency-Key": z
     .string()
     .regex(/^[\x21-\x7e]{1,255}$/)
@@ -80,7 +80,7 @@ const idempotencyKeyHeader = z.object({
       example: "5b0f2a9c-0d7e-4a43-9a1f-8d2f1c2b7e10",
     }),
 });
-const ifMatchHeader = z.object({
+export const ifMatchHeader = z.object({
   "If-Match": z
     .string()
     .optional()

@@ -4,6 +4,6 @@ import { defineRoute } from "@/lib/http/define-route";
 import { attachmentParams } from "@/lib/http/route-params";
 
 // GET /api/support-tickets/{id}/attachments/{attachmentId} – the file itself, or a redirect to it (whoever may see the ticket)
-export const GET = defineRoute({ access: ["staff", "token", "requester"], params: attachmentParams }, async ({ params }) =>
-  attachmentResponse(await openAttachment(params.id, params.attachmentId)),
+export const GET = defineRoute({ access: ["staff", "token", "requester"], params: attachmentParams }, async ({ actor, params }) =>
+  attachmentResponse(await openAttachment(params.id, params.attachmentId, actor)),
 );

@@ -1,0 +1,117 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb, type Transaction } from "@/db";
+import { staffUsers, ticketEvents, ticketMessages, tickets } from "@/db/schema";
+import { inspectFiles } from "@/lib/attachments/inspect-files";
+import { recordAttachments, withStoredFiles } from "@/lib/attachments/store-files";
+import { type Actor, actorLabel } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import type { StagedFile } from "@/lib/http/multipart";
+import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
+import type { AddMessageInput, Message, MessageChannel, MessageKind } from "./message-schemas";
+import { toMessage } from "./list-messages";
+import { seesNotes } from "./list-ticket-events";
+import type { VersionedTicket } from "./serialize";
+import { assertMove, statusColumns } from "./status-change";
+import type { TicketStatus } from "./workflow";
+
+export interface AddMessageRequest {
+  ticketId: number;
+  input: AddMessageInput;
+  files: readonly StagedFile[];
+  actor: Actor;
+  channel: MessageChannel;
+  /** The ticket version the caller saw (`If-Match`), checked under the ticket's lock. */
+  expectedVersion?: number;
+  /** Runs in the transaction just before it commits, e.g. to save the idempotent response with the message. */
+  beforeCommit?: (tx: Transaction, added: AddedMessage) => Promise<void>;
+}
+
+export interface AddedMessage {
+  message: Message;
+  ticket: VersionedTicket;
+}
+
+/**
+ * Adds a message to a ticket's conversation, with its files, and whatever it moves: all of it or none.
+ * Staff and API tokens write replies (emailed to the requester) or internal notes, and may move the ticket
+ * in the same transaction ("send and resolve"). A requester writes replies only; one on a resolved ticket
+ * reopens it (in progress), one on a closed ticket is refused (closed is final). The ticket row is locked
+ * from the check to the commit, so a requester's reply and an agent's "send and resolve" arriving together
+ * are applied one after the other: both messages kept, and the second move judged against the first's result.
+ */
+export async function addMessage(request: AddMessageRequest): Promise<AddedMessage> {
+  const { ticketId, input, actor } = request;
+  const kind: MessageKind = input.kind ?? "reply";
+  if (!seesNotes(actor) && kind === "note") throw new AppError("forbidden", "Requesters can only reply; internal notes are for staff");
+  if (!seesNotes(actor) && input.status !== undefined) {
+    throw new AppError("forbidden", "Requesters cannot move a ticket; to close a resolved ticket, confirm the resolution");
+  }
+  const inspected = await inspectFiles(request.files);
+  const db = await getDb();
+  const author = await authorOf(actor);
+  return withStoredFiles(inspected, (stored) =>
+    db.transaction(async (tx) => {
+      const current = await lockTicketOrThrow(tx, ticketId, request.expectedVersion);
+      if (kind === "reply" && current.status === "closed") {
+        throw new AppError("conflict", `Ticket ${ticketId} is closed and takes no more replies; open a new ticket and mention #${ticketId}`);
+      }
+      // A requester answering a resolved ticket says it is not solved after all.
+      const to: TicketStatus | undefined =
+        input.status ?? (actor.kind === "requester" && current.status === "resolved" ? "in_progress" : undefined);
+      if (to !== undefined) assertMove(ticketId, current.status, to);
+
+      const [row] = await tx
+        .insert(ticketMessages)
+        .values({ ticketId, kind, authorType: author.type, authorName: author.name ?? current.fullName, body: input.body, channel: request.channel })
+        .returning();
+      const files = await recordAttachments(tx, ticketId, stored, actor, { messageId: row!.id, history: kind === "reply" });
+      const message = toMessage({ ...row!, attachments: files.map(({ id, fileName }) => ({ id, fileName })) });
+
+      // Notes change neither whose turn it is nor lastMessageAt: requesters read both.
+      const awaiting = kind === "reply" ? (author.type === "requester" ? "staff" : "requester") : current.awaiting;
+      const [updated] = await tx
+        .update(tickets)
+        .set({
+          version: sql`${tickets.version} + 1`,
+          updatedAt: sql`now()`,
+          awaiting,
+          ...(kind === "reply" && { lastMessageAt: sql`now()` }),
+          ...(to !== undefined && statusColumns({ status: current.status, awaiting }, to, "staff")),
+        })
+        .where(eq(tickets.id, ticketId))
+        .returning(ticketColumns);
+
+      const label = actorLabel(actor);
+      await tx.insert(ticketEvents).values([
+        { ticketId, type: "message_added", toValue: kind, actor: label, createdAt: updated!.updatedAt },
+        ...(to !== undefined ? [{ ticketId, type: "status_changed" as const, fromValue: current.status, toValue: to, actor: label, createdAt: updated!.updatedAt }] : []),
+      ]);
+      if (kind === "reply" && author.type === "staff") {
+        await enqueueTicketEmail(tx, updated!, { kind: "staff_reply", message, from: to !== undefined ? current.status : undefined });
+      } else if (kind === "note" && to !== undefined) {
+        await enqueueTicketEmail(tx, updated!, { kind: "status_changed", from: current.status });
+      }
+      const added = { message, ticket: versionedTicket(updated!) };
+      await request.beforeCommit?.(tx, added);
+      return added;
+    }),
+  );
+}
+
+/** How a message's author is shown: an agent by their account name (never their email), a token by its name. */
+async function authorOf(actor: Actor): Promise<{ type: "requester" | "staff"; name?: string }> {
+  switch (actor.kind) {
+    case "staff": {
+      const db = await getDb();
+      const [user] = await db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, actor.userId));
+      return { type: "staff", name: user?.name || "Kinconecta Support" };
+    }
+    case "token":
+      return { type: "staff", name: actor.name };
+    default:
+      // The requester's name is the ticket's, read under its lock.
+      return { type: "requester" };
+  }
+}
