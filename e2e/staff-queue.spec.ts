@@ -110,9 +110,9 @@ test.describe("triage", () => {
 
     const second = await createTicket();
     await agentB.goto(`/staff/tickets/${second.id}`);
-    await expect(agentB.getByRole("button", { name: "Resolve" })).toBeVisible();
+    await expect(agentB.getByRole("button", { name: "Resolve", exact: true })).toBeVisible();
     expect((await moveViaApi(request, second.id, "in_progress")).status()).toBe(200); // agent A, meanwhile
-    await agentB.getByRole("button", { name: "Resolve" }).click();
+    await agentB.getByRole("button", { name: "Resolve", exact: true }).click();
     await expect(alertMessage(agentB)).toContainText("someone else changed this ticket first. It is now In progress");
     await expect(agentB.getByText("In progress", { exact: true })).toBeVisible();
     await expect(agentB.getByRole("button", { name: "Back to open" })).toBeVisible();

@@ -43,7 +43,8 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
   );
   const requester = { kind: "requester", ticketId } as const;
   const [messages, t] = await Promise.all([listMessages(ticketId, requester), getTranslations("RequesterConversation")]);
-  const events = (await listTicketEvents(ticketId, requester)).map((event) => ({
+  // The conversation above shows each reply; its "reply added" history entry would only repeat it.
+  const events = (await listTicketEvents(ticketId, requester)).filter((event) => event.type !== "message_added").map((event) => ({
     ...event,
     actor: ACTOR_NAMES[event.actor] ?? event.actor,
   }));
