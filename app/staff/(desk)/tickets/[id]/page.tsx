@@ -10,6 +10,7 @@ import { etag } from "@/lib/http/ticket-responses";
 import { AppError } from "@/lib/errors";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
+import { listMessages } from "@/lib/tickets/list-messages";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
 
 type Props = { params: Promise<{ id: string }> };
@@ -29,6 +30,7 @@ export default async function TicketPage({ params }: Props) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(staffQueries.ticket(id).queryKey, { ticket: loaded.ticket, etag: etag(loaded.version) });
   queryClient.setQueryData(staffQueries.events(id).queryKey, await listTicketEvents(id, staff));
+  queryClient.setQueryData(staffQueries.messages(id).queryKey, await listMessages(id, staff));
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <NextIntlClientProvider messages={await clientMessages("Conversation", "StaffConversation", "Status")}>
