@@ -9,6 +9,11 @@ const nextConfig: NextConfig = {
   typedRoutes: true,
 };
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request-config.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request-config.ts",
+  // The catalogs' ICU messages are compiled at build time, so pages ship no message parser: the submit page's
+  // first load stays within its budget (e2e/public-pages-quality.spec.ts).
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 export default withNextIntl(nextConfig);

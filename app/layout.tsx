@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { getLocale } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Kinconecta Support", template: "%s · Kinconecta Support" },
-  description: "Help for Kinconecta tourists and guides.",
+const METADATA: Metadata = {
   // Files in public/; the manifest lets a phone add the help page to its home screen.
   manifest: "/manifest.webmanifest",
   icons: {
@@ -17,6 +17,11 @@ export const metadata: Metadata = {
   },
 };
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
+  return { ...METADATA, title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("description") };
+}
+
 // The brand colour of app/globals.css (--color-brand-600), as in the manifest.
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b6e63" };
 
@@ -26,7 +31,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang={await getLocale()}>
-      <body>{children}</body>
+      <body>
+        {/* The error page's words; each page gives its own client components theirs in a provider of its own. */}
+        <NextIntlClientProvider messages={await clientMessages("Error")}>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,6 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, test, uniqueEmail } from "./fixtures";
 
+// This spec reads the English pages; e2e/public-languages.spec.ts walks the Spanish ones.
+test.use({ locale: "en-US" });
+
 // Requester text is shown to agents and to the requester: script in it must stay text everywhere.
 const PAYLOADS = {
   fullName: `<img src=x onerror="window.__xss='fullName'">`,

@@ -1,9 +1,13 @@
 import { expect, fillTicketForm, test, uniqueEmail } from "./fixtures";
 
+// This spec reads the English pages; e2e/public-languages.spec.ts walks the Spanish ones.
+test.use({ locale: "en-US" });
+
 test("axe finds no violations on the form, its error state, the confirmation and the tracking page", async ({
   page,
   axeViolations,
 }) => {
+  test.setTimeout(60_000); // four pages, four axe runs
   await page.goto("/");
   expect(await axeViolations()).toEqual([]);
 
@@ -51,7 +55,9 @@ test("the form page loads little JavaScript and does not shift while loading", a
   });
   console.log(`/support/new: ${scriptBytes} bytes of JavaScript transferred; cumulative layout shift ${layoutShift}`);
   expect(scriptBytes).toBeGreaterThan(0);
-  expect(scriptBytes).toBeLessThan(150 * 1024);
+  // 153,141 B before the pages spoke two languages; next-intl's runtime (~3.4 KB compressed, its ICU messages compiled
+  // at build time) and the translated error page (~1 KB) brought it to ~157.6 KB. The strings travel in the page's RSC payload.
+  expect(scriptBytes).toBeLessThan(160 * 1024);
   expect(layoutShift).toBeLessThan(0.01);
 });
 

@@ -1,5 +1,8 @@
 import { expect, test } from "./fixtures";
 
+// These specs read the English pages; e2e/staff-language.spec.ts covers the Spanish desk.
+test.use({ locale: "en-US" });
+
 declare global {
   interface Window {
     cspViolations?: string[];

@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { alertMessage, expect, moveViaApi, test, tokenHeaders } from "./fixtures";
 
+// These specs read the English pages; e2e/staff-language.spec.ts covers the Spanish desk.
+test.use({ locale: "en-US" });
+
 test.describe("staff sign-in", () => {
   test("a signed-out browser is sent to the sign-in page and the API refuses it", async ({ page, request }) => {
     await page.goto("/staff");

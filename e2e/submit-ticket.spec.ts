@@ -1,5 +1,8 @@
 import { expect, fillTicketForm, PNG_FILE, test, TEXT_FILE, uniqueEmail } from "./fixtures";
 
+// This spec reads the English pages; e2e/public-languages.spec.ts walks the Spanish ones.
+test.use({ locale: "en-US" });
+
 for (const role of ["Tourist", "Guide"] as const) {
   test(`a ${role.toLowerCase()} files a ticket with two attachments and follows it on the tracking page`, async ({
     page,
@@ -72,7 +75,7 @@ test("every validation message appears next to its field and no ticket is create
     { name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(10 * 1024 * 1024 + 1) },
   ]);
   await expect(page.getByLabel("Attachments")).toHaveAccessibleDescription(
-    /"setup\.exe" cannot be attached: allowed are PNG, JPEG, GIF, WebP, PDF and plain text.*"huge\.png" is larger than 10 MB, the limit for one file/,
+    /"setup\.exe" cannot be attached: allowed are PNG, JPEG, GIF, WebP, PDF, and plain text.*"huge\.png" is larger than 10 MB, the limit for one file/,
   );
   await expect(page.getByRole("list", { name: "Files to upload" })).toHaveCount(0);
 
@@ -83,7 +86,7 @@ test("every validation message appears next to its field and no ticket is create
   expect(await ticketsByEmail(email)).toEqual([]);
 });
 
-test("a field error from the server lands on its field", async ({ page }) => {
+test("a field error from the server lands on its field, said in the page's language by its code", async ({ page }) => {
   await page.route("**/api/support-tickets", (route) =>
     route.fulfill({
       status: 422,
@@ -93,7 +96,7 @@ test("a field error from the server lands on its field", async ({ page }) => {
         title: "Validation failed",
         status: 422,
         detail: "email: This address does not accept mail",
-        errors: [{ path: "email", message: "This address does not accept mail" }],
+        errors: [{ path: "email", message: "This address does not accept mail", code: "invalid_email" }],
       }),
     }),
   );
@@ -101,7 +104,7 @@ test("a field error from the server lands on its field", async ({ page }) => {
   await fillTicketForm(page, { email: uniqueEmail("server-422") });
   await page.getByRole("button", { name: "Submit ticket" }).click();
   const email = page.getByLabel("Email");
-  await expect(email).toHaveAccessibleDescription("This address does not accept mail");
+  await expect(email).toHaveAccessibleDescription("Enter a valid email address");
   await expect(email).toHaveAttribute("aria-invalid", "true");
   await expect(email).toBeFocused();
   await expect(page.getByLabel("Message")).toHaveValue(/payment keeps failing/);
@@ -117,7 +120,9 @@ test("a server 422 from the real API names the unknown category on its field", a
   });
   await page.getByLabel("Category").selectOption({ index: 2 });
   await page.getByRole("button", { name: "Submit ticket" }).click();
-  await expect(page.getByLabel("Category")).toHaveAccessibleDescription(/Unknown category "Lost Luggage". Allowed: Booking Issues/);
+  await expect(page.getByLabel("Category")).toHaveAccessibleDescription(
+    "This category is no longer offered. Choose one of: Booking issues, Account problems, General inquiry, Technical issue, Billing",
+  );
   expect(await ticketsByEmail(email)).toEqual([]);
 });
 
@@ -128,7 +133,7 @@ test("a file the server refuses by its content is named on the Attachments field
   // Named like a PNG, but its bytes are neither an image nor text: only the server's content check can tell.
   await page.getByLabel("Attachments").setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from([0, 1, 2, 3]) });
   await page.getByRole("button", { name: "Submit ticket" }).click();
-  await expect(page.getByLabel("Attachments")).toHaveAccessibleDescription(/"fake\.png" is not an allowed file type/);
+  await expect(page.getByLabel("Attachments")).toHaveAccessibleDescription(/One of these files cannot be attached: allowed are PNG/);
   await expect(page.getByRole("list", { name: "Files to upload" })).toContainText("fake.png");
   expect(await ticketsByEmail(email)).toEqual([]);
 });

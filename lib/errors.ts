@@ -4,6 +4,13 @@ import { z } from "zod";
 export const fieldErrorSchema = z.object({
   path: z.string().meta({ description: "Dotted path of the field (empty for the whole body)", example: "email" }),
   message: z.string().meta({ example: "Enter a valid email address" }),
+  code: z
+    .string()
+    .optional()
+    .meta({
+      description: "Why, as a stable name a client can translate (e.g. `required`, `too_big`, `invalid_email`, `one_line`, `unknown_category`); `message` says it in English",
+      example: "invalid_email",
+    }),
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
@@ -49,6 +56,6 @@ export class AppError extends Error {
   }
 }
 
-export function validationError(path: string, message: string): AppError {
-  return new AppError("validation_failed", message, { errors: [{ path, message }] });
+export function validationError(path: string, message: string, code?: string): AppError {
+  return new AppError("validation_failed", message, { errors: [{ path, message, ...(code && { code }) }] });
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { STAFF_ROLES } from "@/lib/auth/actor";
 import { STAFF_LIMITS, STAFF_PASSWORD } from "@/lib/staff/schemas";
 import { adminFieldClasses, AdminSection, AdminTable, RowAction } from "./admin-section";
 import { createStaffAccount, disableStaffAccount, fetchStaffAccounts } from "./staff-api";
@@ -8,6 +10,7 @@ import { createStaffAccount, disableStaffAccount, fetchStaffAccounts } from "./s
 const ACCOUNTS_KEY = ["admin", "staff-accounts"] as const;
 
 export function AdminStaffAccounts({ currentUserId }: { currentUserId: string }) {
+  const t = useTranslations("StaffAdmin.accounts");
   const queryClient = useQueryClient();
   const accounts = useQuery({ queryKey: ACCOUNTS_KEY, queryFn: fetchStaffAccounts });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
@@ -17,8 +20,8 @@ export function AdminStaffAccounts({ currentUserId }: { currentUserId: string })
   return (
     <AdminSection
       headingId="accounts-heading"
-      title="Staff accounts"
-      createLabel="Create account"
+      title={t("title")}
+      createLabel={t("create")}
       pending={create.isPending}
       errors={[create.error, disable.error]}
       onCreate={(data, reset) =>
@@ -35,7 +38,7 @@ export function AdminStaffAccounts({ currentUserId }: { currentUserId: string })
         <>
           <div>
             <label htmlFor="account-email" className="text-sm font-semibold">
-              New account email
+              {t("email")}
             </label>
             <input
               id="account-email"
@@ -48,7 +51,7 @@ export function AdminStaffAccounts({ currentUserId }: { currentUserId: string })
           </div>
           <div>
             <label htmlFor="account-password" className="text-sm font-semibold">
-              Initial password
+              {t("password")}
             </label>
             <input
               id="account-password"
@@ -63,28 +66,31 @@ export function AdminStaffAccounts({ currentUserId }: { currentUserId: string })
           </div>
           <div>
             <label htmlFor="account-role" className="text-sm font-semibold">
-              Role
+              {t("role")}
             </label>
             <select id="account-role" name="role" className={adminFieldClasses}>
-              <option value="agent">Agent</option>
-              <option value="admin">Admin</option>
+              {STAFF_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`roles.${role}`)}
+                </option>
+              ))}
             </select>
           </div>
         </>
       }
     >
-      <AdminTable caption="Staff accounts" columns={["Email", "Role", "State"]}>
+      <AdminTable caption={t("title")} columns={[t("columns.email"), t("columns.role"), t("columns.state")]}>
           {accounts.data?.map((account) => (
             <tr key={account.id} className="border-t border-slate-200">
               <td className="px-3 py-2">{account.email}</td>
-              <td className="px-3 py-2">{account.role === "admin" ? "Admin" : "Agent"}</td>
+              <td className="px-3 py-2">{t(`roles.${account.role}`)}</td>
               <td className="px-3 py-2">
                 {account.disabled ? (
-                  "Disabled"
+                  t("disabled")
                 ) : account.id === currentUserId ? (
-                  "Active (you)"
+                  t("you")
                 ) : (
-                  <RowAction action="Disable" target={account.email} pending={disable.isPending} onClick={() => disable.mutate(account.id)} />
+                  <RowAction action={t("disable")} target={account.email} pending={disable.isPending} onClick={() => disable.mutate(account.id)} />
                 )}
               </td>
             </tr>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchAnswer } from "@/lib/api-client/answer";
@@ -10,6 +11,7 @@ import { STAFF_PASSWORD } from "@/lib/staff/schemas";
 type FieldName = "currentPassword" | "newPassword";
 
 export function ChangePasswordForm() {
+  const t = useTranslations("StaffPassword");
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -33,14 +35,14 @@ export function ChangePasswordForm() {
       return;
     } catch (error) {
       if (!(error instanceof ApiProblem)) {
-        setFormError("The server cannot be reached; check your connection and try again.");
+        setFormError(t("offline"));
       } else if (error.errors.length > 0) {
         // Our checks answer problem+json naming fields.
         setErrors(Object.fromEntries(error.errors.map(({ path, message }) => [path, message])));
       } else if (error.status === 400) {
-        setErrors({ currentPassword: "This is not your current password." }); // better-auth's INVALID_PASSWORD
+        setErrors({ currentPassword: t("wrongCurrent") }); // better-auth's INVALID_PASSWORD
       } else {
-        setFormError(error.detail ?? "The password could not be changed; please try again.");
+        setFormError(error.detail ?? t("failed"));
       }
     }
     setPending(false);
@@ -50,7 +52,7 @@ export function ChangePasswordForm() {
     <form onSubmit={changePassword} className="mt-6 space-y-4" noValidate>
       <div>
         <label htmlFor="currentPassword" className="block text-sm font-semibold">
-          Current password
+          {t("current")}
         </label>
         <input
           {...describedBy("currentPassword", { error: errors.currentPassword })}
@@ -64,7 +66,7 @@ export function ChangePasswordForm() {
       </div>
       <div>
         <label htmlFor="newPassword" className="block text-sm font-semibold">
-          New password
+          {t("new")}
         </label>
         <input
           {...describedBy("newPassword", { error: errors.newPassword })}
@@ -84,7 +86,7 @@ export function ChangePasswordForm() {
         </p>
       )}
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Changing…" : "Change password"}
+        {pending ? t("pending") : t("submit")}
       </Button>
     </form>
   );

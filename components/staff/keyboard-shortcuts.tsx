@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -25,6 +26,7 @@ export function KeyboardShortcuts({
   /** Keys the browser already handles (Enter on a focused link), listed in the help for completeness. */
   alsoListed?: Array<Omit<Shortcut, "run">>;
 }) {
+  const t = useTranslations("StaffShortcuts");
   const [helpOpen, setHelpOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const latest = useRef(shortcuts);
@@ -56,7 +58,7 @@ export function KeyboardShortcuts({
   return (
     <>
       <p className="text-sm text-muted">
-        Press <kbd className="rounded border border-slate-400 bg-white px-1">?</kbd> for keyboard shortcuts.
+        {t.rich("hint", { key: (chunks) => <kbd className="rounded border border-slate-400 bg-white px-1">{chunks}</kbd> })}
       </p>
       <dialog
         ref={dialog}
@@ -65,10 +67,10 @@ export function KeyboardShortcuts({
         className="m-auto w-full max-w-md rounded-xl bg-white p-6 shadow-xl backdrop:bg-black/40"
       >
         <h2 id="shortcut-help-title" className="text-lg font-bold">
-          Keyboard shortcuts
+          {t("title")}
         </h2>
         <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {[...shortcuts, ...alsoListed, { key: "?", description: "Show this help" }].map((shortcut) => (
+          {[...shortcuts, ...alsoListed, { key: "?", description: t("help") }].map((shortcut) => (
             <div key={shortcut.key} className="contents">
               <dt>
                 <kbd className="rounded border border-slate-400 bg-sand-50 px-1.5 font-mono">{shortcut.key}</kbd>
@@ -78,7 +80,7 @@ export function KeyboardShortcuts({
           ))}
         </dl>
         <form method="dialog" className="mt-6 text-right">
-          <Button type="submit">Close help</Button>
+          <Button type="submit">{t("close")}</Button>
         </form>
       </dialog>
     </>

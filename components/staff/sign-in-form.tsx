@@ -1,25 +1,24 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-const MESSAGES: Record<number, string> = {
-  401: "Wrong email or password.",
-  403: "This account is disabled. Ask an admin for help.",
-};
-
-function failureMessage(status: number, retryAfter: string | null): string {
-  if (status === 503) return "Sign-in is paused for a moment on our side. Try again shortly.";
-  if (status === 429) {
-    const seconds = Number(retryAfter);
-    return `Too many sign-in attempts. Wait ${Number.isFinite(seconds) && seconds > 0 ? `${seconds} seconds` : "a minute"} and try again.`;
-  }
-  return MESSAGES[status] ?? "Sign-in failed; please try again.";
-}
-
 export function SignInForm() {
+  const t = useTranslations("StaffSignIn");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+
+  function failureMessage(status: number, retryAfter: string | null): string {
+    if (status === 401) return t("wrongPassword");
+    if (status === 403) return t("disabled");
+    if (status === 503) return t("paused");
+    if (status === 429) {
+      const seconds = Number(retryAfter);
+      return t("tooMany", { seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 0 });
+    }
+    return t("failed");
+  }
 
   async function signIn(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,7 +37,7 @@ export function SignInForm() {
       }
       setError(failureMessage(response.status, response.headers.get("retry-after")));
     } catch {
-      setError("The server cannot be reached; check your connection and try again.");
+      setError(t("offline"));
     }
     setPending(false);
   }
@@ -47,7 +46,7 @@ export function SignInForm() {
     <form onSubmit={signIn} className="mt-6 space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-semibold">
-          Email
+          {t("email")}
         </label>
         <input
           id="email"
@@ -60,7 +59,7 @@ export function SignInForm() {
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-semibold">
-          Password
+          {t("password")}
         </label>
         <input
           id="password"
@@ -77,7 +76,7 @@ export function SignInForm() {
         </p>
       )}
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("pending") : t("submit")}
       </Button>
     </form>
   );

@@ -1,9 +1,11 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
+  const t = useTranslations("StaffDesk");
   const queryClient = useQueryClient();
 
   async function signOut() {
@@ -15,7 +17,7 @@ export function SignOutButton() {
 
   return (
     <Button variant="secondary" onClick={signOut}>
-      Sign out
+      {t("signOut")}
     </Button>
   );
 }

@@ -6,7 +6,15 @@ import { postMessage, type OutgoingMessage, type SendOptions } from "@/component
 import { type Answer, fetchAnswer, parseAnswer } from "@/lib/api-client/answer";
 import { ApiProblem } from "@/lib/api-client/problem";
 import { auditEntrySchema } from "@/lib/audit/schemas";
-import { apiTokenSummarySchema, createdApiTokenSchema, type CreateStaffAccountInput, staffAccountSchema } from "@/lib/staff/schemas";
+import type { Locale } from "@/lib/i18n/locales";
+import {
+  apiTokenSummarySchema,
+  createdApiTokenSchema,
+  type CreateStaffAccountInput,
+  staffAccountSchema,
+  staffProfileSchema,
+} from "@/lib/staff/schemas";
+import { adminCategorySchema, type UpdateCategoryLabelsInput } from "@/lib/tickets/category-schemas";
 import { issuedTrackingLinkSchema, type Ticket, ticketCountsSchema, ticketEventSchema, type TicketPage, ticketSchema } from "@/lib/tickets/schemas";
 import { messageSchema } from "@/lib/tickets/message-schemas";
 import type { TicketStatus } from "@/lib/tickets/workflow";
@@ -130,4 +138,18 @@ export async function disableStaffAccount(id: string): Promise<void> {
 /** A new private link for the ticket's requester; the old one stops working. */
 export async function issueTrackingLink(id: number) {
   return parseAnswer(await staffFetch(`/api/support-tickets/${id}/tracking-link`, { method: "POST" }), issuedTrackingLinkSchema);
+}
+
+/** The signed-in staff member's desk language; null follows the browser. */
+export async function updateStaffLocale(locale: Locale | null) {
+  return parseAnswer(await staffFetch("/api/staff/me", { method: "PATCH", body: JSON.stringify({ locale }) }), staffProfileSchema);
+}
+
+export async function fetchAdminCategories() {
+  return parseAnswer(await staffFetch("/api/admin/categories"), z.array(adminCategorySchema));
+}
+
+export async function updateCategoryLabels(name: string, labels: UpdateCategoryLabelsInput["labels"]) {
+  const answer = await staffFetch(`/api/admin/categories/${encodeURIComponent(name)}`, { method: "PATCH", body: JSON.stringify({ labels }) });
+  return parseAnswer(answer, adminCategorySchema);
 }

@@ -4,23 +4,20 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
-import { RoleBadge, ROLE_LABELS } from "@/components/tickets/status-badge";
+import { RoleBadge } from "@/components/tickets/status-badge";
 import { TicketAge } from "@/components/tickets/ticket-age";
 import { buttonClasses } from "@/components/ui/button";
-import { ROLE_CONTEXTS, STATUS_LABELS, TICKET_STATUSES } from "@/lib/tickets/workflow";
+import type { CategoryOption } from "@/lib/tickets/categories";
+import { ROLE_CONTEXTS, TICKET_STATUSES } from "@/lib/tickets/workflow";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { awaitingStaffFirst, NeedsReplyBadge } from "./needs-reply";
 import { REFRESH_MS } from "./query-provider";
 import { type QueueParams, queueSearch } from "./queue-params";
 import { staffQueries } from "./staff-api";
 
-const SORT_LABELS: Record<QueueParams["sort"], string> = {
-  "-createdAt": "Newest first",
-  createdAt: "Oldest first",
-  "-updatedAt": "Recently updated",
-  updatedAt: "Least recently updated",
-};
+const SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt"] as const satisfies ReadonlyArray<QueueParams["sort"]>;
 
 const fieldClasses = "mt-1 block rounded-lg border border-slate-400 bg-white px-3 py-2 text-sm";
 
@@ -28,7 +25,19 @@ function queueHref(params: QueueParams): Route {
   return `/staff?${queueSearch(params)}` as Route;
 }
 
-export function TicketQueue({ params, categories }: { params: QueueParams; categories: string[] }) {
+export function TicketQueue({
+  params,
+  categories,
+  categoryLabels,
+}: {
+  params: QueueParams;
+  /** The active categories, for the filter. */
+  categories: CategoryOption[];
+  /** Every category's label in the reader's language, by stored name. */
+  categoryLabels: Record<string, string>;
+}) {
+  const t = useTranslations("StaffQueue");
+  const tStatus = useTranslations("Status");
   const router = useRouter();
   const searchInput = useRef<HTMLInputElement>(null);
   const table = useRef<HTMLTableSectionElement>(null);
@@ -54,18 +63,18 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-2xl font-bold text-brand-800">Ticket queue</h1>
+        <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
         <KeyboardShortcuts
           shortcuts={[
-            { key: "j", description: "Next ticket", run: () => moveSelection(1) },
-            { key: "k", description: "Previous ticket", run: () => moveSelection(-1) },
-            { key: "/", description: "Search (Escape leaves the field)", run: () => searchInput.current?.focus() },
+            { key: "j", description: t("shortcuts.next"), run: () => moveSelection(1) },
+            { key: "k", description: t("shortcuts.previous"), run: () => moveSelection(-1) },
+            { key: "/", description: t("shortcuts.search"), run: () => searchInput.current?.focus() },
           ]}
-          alsoListed={[{ key: "Enter", description: "Open the selected ticket" }]}
+          alsoListed={[{ key: "Enter", description: t("shortcuts.open") }]}
         />
       </div>
 
-      <nav aria-label="Ticket status">
+      <nav aria-label={t("statusNav")}>
         <ul className="flex flex-wrap gap-2 border-b border-slate-300">
           {TICKET_STATUSES.map((status) => {
             const active = status === params.status;
@@ -78,8 +87,8 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
                     active ? "border-brand-600 text-brand-800" : "border-transparent text-muted hover:text-ink"
                   }`}
                 >
-                  {STATUS_LABELS[status]}
-                  <span className="rounded-full bg-slate-200 px-2 text-xs text-slate-800">{counts.data?.[status] ?? "…"}</span>
+                  {tStatus(status)}
+                  <span className="rounded-full bg-slate-200 px-2 text-xs text-slate-800">{counts.data?.[status] ?? t("counting")}</span>
                 </Link>
               </li>
             );
@@ -107,7 +116,7 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
         <input type="hidden" name="status" value={params.status} />
         <div>
           <label htmlFor="queue-search" className="text-sm font-semibold">
-            Search
+            {t("search")}
           </label>
           <input
             ref={searchInput}
@@ -116,14 +125,14 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
             type="search"
             defaultValue={params.q ?? ""}
             key={params.q ?? ""}
-            placeholder="Subject or message"
+            placeholder={t("searchPlaceholder")}
             onKeyDown={(event) => event.key === "Escape" && event.currentTarget.blur()}
             className={`${fieldClasses} w-64`}
           />
         </div>
         <div>
           <label htmlFor="queue-category" className="text-sm font-semibold">
-            Category
+            {t("category")}
           </label>
           <select
             id="queue-category"
@@ -133,15 +142,17 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
             onChange={(event) => event.currentTarget.form?.requestSubmit()}
             className={fieldClasses}
           >
-            <option value="">All categories</option>
+            <option value="">{t("allCategories")}</option>
             {categories.map((category) => (
-              <option key={category}>{category}</option>
+              <option key={category.name} value={category.name}>
+                {category.label}
+              </option>
             ))}
           </select>
         </div>
         <div>
           <label htmlFor="queue-role" className="text-sm font-semibold">
-            Role
+            {t("role")}
           </label>
           <select
             id="queue-role"
@@ -151,17 +162,17 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
             onChange={(event) => event.currentTarget.form?.requestSubmit()}
             className={fieldClasses}
           >
-            <option value="">Tourists and guides</option>
+            <option value="">{t("allRoles")}</option>
             {ROLE_CONTEXTS.map((role) => (
               <option key={role} value={role}>
-                {ROLE_LABELS[role]}s
+                {t(`roles.${role}`)}
               </option>
             ))}
           </select>
         </div>
         <div>
           <label htmlFor="queue-sort" className="text-sm font-semibold">
-            Sort
+            {t("sort")}
           </label>
           <select
             id="queue-sort"
@@ -171,37 +182,37 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
             onChange={(event) => event.currentTarget.form?.requestSubmit()}
             className={fieldClasses}
           >
-            {Object.entries(SORT_LABELS).map(([sort, label]) => (
+            {SORTS.map((sort) => (
               <option key={sort} value={sort}>
-                {label}
+                {t(`sorts.${sort}`)}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" className={buttonClasses("secondary")}>
-          Apply filters
+          {t("apply")}
         </button>
       </form>
 
       {page.error && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-          The queue could not be loaded: {page.error.message}
+          {t("loadFailed", { error: page.error.message })}
         </p>
       )}
 
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">
-            {STATUS_LABELS[params.status]} tickets, {SORT_LABELS[params.sort].toLowerCase()}
+            {t("caption", { status: tStatus(params.status), sort: t(`sorts.${params.sort}`) })}
           </caption>
           <thead className="bg-sand-100 text-xs uppercase tracking-wide text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">No.</th>
-              <th scope="col" className="px-3 py-2">Subject</th>
-              <th scope="col" className="px-3 py-2">Requester</th>
-              <th scope="col" className="px-3 py-2">Category</th>
-              <th scope="col" className="px-3 py-2">Age</th>
-              <th scope="col" className="px-3 py-2">Files</th>
+              <th scope="col" className="px-3 py-2">{t("columns.number")}</th>
+              <th scope="col" className="px-3 py-2">{t("columns.subject")}</th>
+              <th scope="col" className="px-3 py-2">{t("columns.requester")}</th>
+              <th scope="col" className="px-3 py-2">{t("columns.category")}</th>
+              <th scope="col" className="px-3 py-2">{t("columns.age")}</th>
+              <th scope="col" className="px-3 py-2">{t("columns.files")}</th>
             </tr>
           </thead>
           <tbody ref={table}>
@@ -218,12 +229,12 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
                   <span className="mr-2">{ticket.fullName}</span>
                   <RoleBadge role={ticket.roleContext} />
                 </td>
-                <td className="px-3 py-1.5">{ticket.category}</td>
+                <td className="px-3 py-1.5">{categoryLabels[ticket.category] ?? ticket.category}</td>
                 <td className="px-3 py-1.5 whitespace-nowrap">
                   <TicketAge since={ticket.createdAt} now={page.dataUpdatedAt} />
                 </td>
                 <td className="px-3 py-1.5 tabular-nums">
-                  <span className="sr-only">Attachments: </span>
+                  <span className="sr-only">{t("attachments")} </span>
                   {ticket.attachments.length}
                 </td>
               </tr>
@@ -231,19 +242,19 @@ export function TicketQueue({ params, categories }: { params: QueueParams; categ
           </tbody>
         </table>
         {tickets.length === 0 && !page.isPending && (
-          <p className="px-3 py-6 text-center text-muted">No {STATUS_LABELS[params.status].toLowerCase()} tickets match this view.</p>
+          <p className="px-3 py-6 text-center text-muted">{t("empty", { status: tStatus(params.status) })}</p>
         )}
       </div>
 
-      <nav aria-label="Pages" className="flex gap-3">
+      <nav aria-label={t("pages")} className="flex gap-3">
         {params.cursor && (
           <Link href={queueHref({ ...params, cursor: undefined })} className={buttonClasses("secondary")}>
-            First page
+            {t("firstPage")}
           </Link>
         )}
         {page.data?.nextCursor && (
           <Link href={queueHref({ ...params, cursor: page.data.nextCursor })} className={buttonClasses("secondary")}>
-            Next page
+            {t("nextPage")}
           </Link>
         )}
       </nav>

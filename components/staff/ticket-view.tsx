@@ -8,8 +8,10 @@ import { useRef, useState } from "react";
 import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
 import { ticketMoves } from "@/components/tickets/ticket-moves";
 import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
 import { type AttachmentLimits, isImageFileName } from "@/lib/attachments/types";
-import { STATUS_LABELS, type TicketStatus } from "@/lib/tickets/workflow";
+import type { Messages } from "@/lib/i18n/catalogs";
+import type { TicketStatus } from "@/lib/tickets/workflow";
 import { type ConversationHandle, ConversationPanel } from "./conversation-panel";
 import { IssueTrackingLink } from "./issue-tracking-link";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
@@ -18,7 +20,21 @@ import { ApiProblem } from "@/lib/api-client/problem";
 import { RequesterTickets } from "./requester-tickets";
 import { moveTicket, staffQueries } from "./staff-api";
 
-export function TicketView({ id, limits }: { id: number; limits: AttachmentLimits }) {
+// A move's button is named in the agent's language by its shortcut key, which ticketMoves gives each move.
+type MoveKey = keyof Messages["StaffTicket"]["moves"];
+
+/** One ticket for an agent: its conversation, moves, files and requester. `categoryLabels` names categories in the agent's language. */
+export function TicketView({
+  id,
+  limits,
+  categoryLabels,
+}: {
+  id: number;
+  limits: AttachmentLimits;
+  categoryLabels: Record<string, string>;
+}) {
+  const t = useTranslations("StaffTicket");
+  const tStatus = useTranslations("Status");
   const router = useRouter();
   const tConversation = useTranslations("StaffConversation");
   const conversation = useRef<ConversationHandle>(null);
@@ -49,22 +65,22 @@ export function TicketView({ id, limits }: { id: number; limits: AttachmentLimit
         const fresh = await queryClient.fetchQuery({ ...ticketQuery, staleTime: 0 });
         setNotice({
           tone: "error",
-          text: `Not moved to ${STATUS_LABELS[to]}: someone else changed this ticket first. It is now ${STATUS_LABELS[fresh.ticket.status]}; check it and try again if still needed.`,
+          text: t("conflict", { to: tStatus(to), now: tStatus(fresh.ticket.status) }),
         });
       } else {
-        setNotice({ tone: "error", text: `Not moved to ${STATUS_LABELS[to]}: ${error.message}` });
+        setNotice({ tone: "error", text: t("moveFailed", { to: tStatus(to), error: error.message }) });
       }
       void queryClient.invalidateQueries({ queryKey: staffQueries.events(id).queryKey });
     },
     onSuccess: (result) => {
       queryClient.setQueryData(ticketQuery.queryKey, result);
-      setNotice({ tone: "success", text: `Moved to ${STATUS_LABELS[result.ticket.status]}.` });
+      setNotice({ tone: "success", text: t("moved", { status: tStatus(result.ticket.status) }) });
       void queryClient.invalidateQueries({ queryKey: ["tickets"], predicate: (query) => query.queryKey[1] !== "one" });
     },
   });
 
   if (!loaded.data) {
-    return <p role="alert">{loaded.error ? `This ticket could not be loaded: ${loaded.error.message}` : "Loading…"}</p>;
+    return <p role="alert">{loaded.error ? t("loadFailed", { error: loaded.error.message }) : t("loading")}</p>;
   }
   const { ticket } = loaded.data;
   const moves = ticketMoves(ticket.status);
@@ -75,31 +91,31 @@ export function TicketView({ id, limits }: { id: number; limits: AttachmentLimit
         shortcuts={[
           ...moves.map((candidate) => ({
             key: candidate.key,
-            description: candidate.label,
+            description: t(`moves.${candidate.key as MoveKey}`),
             run: () => !move.isPending && move.mutate(candidate.to),
           })),
           { key: "r", description: tConversation("shortcuts.reply"), run: () => conversation.current?.compose("reply") },
           { key: "n", description: tConversation("shortcuts.note"), run: () => conversation.current?.compose("note") },
-          { key: "u", description: "Back to the queue", run: () => router.push("/staff") },
+          { key: "u", description: t("back"), run: () => router.push("/staff") },
         ]}
       />
       <div>
         <Link href="/staff" className="text-sm text-brand-700 underline underline-offset-4">
-          Back to the queue
+          {t("back")}
         </Link>
-        <p className="mt-3 text-sm text-muted">Ticket #{ticket.id}</p>
+        <p className="mt-3 text-sm text-muted">{t("number", { id: ticket.id })}</p>
         <h1 id="ticket-subject" className="text-2xl font-bold text-brand-800">
           {ticket.subject}
         </h1>
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
           <span>
-            Status: <StatusBadge status={ticket.status} />
+            {t("status")} <StatusBadge status={ticket.status} />
           </span>
-          <span>Category: {ticket.category}</span>
+          <span>{t("category", { category: categoryLabels[ticket.category] ?? ticket.category })}</span>
         </div>
       </div>
 
-      <section aria-label="Move this ticket" className="flex flex-wrap gap-2">
+      <section aria-label={t("movesRegion")} className="flex flex-wrap gap-2">
         {moves.map((candidate) => (
           <Button
             key={candidate.to}
@@ -108,10 +124,10 @@ export function TicketView({ id, limits }: { id: number; limits: AttachmentLimit
             aria-keyshortcuts={candidate.key}
             onClick={() => move.mutate(candidate.to)}
           >
-            {candidate.label}
+            {t(`moves.${candidate.key as MoveKey}`)}
           </Button>
         ))}
-        {moves.length === 0 && <p className="text-muted">Closed tickets are final.</p>}
+        {moves.length === 0 && <p className="text-muted">{t("closedFinal")}</p>}
       </section>
       <div aria-live="polite">
         {notice && (
@@ -129,7 +145,7 @@ export function TicketView({ id, limits }: { id: number; limits: AttachmentLimit
           <ConversationPanel ref={conversation} ticket={ticket} etag={loaded.data.etag} limits={limits} />
           <section aria-labelledby="attachments-heading">
             <h2 id="attachments-heading" className="text-lg font-semibold">
-              Attachments ({ticket.attachments.length})
+              {t("attachments", { count: ticket.attachments.length })}
             </h2>
             <ul className="mt-2 flex flex-wrap gap-4">
               {ticket.attachments.map((attachment) => (
@@ -139,17 +155,19 @@ export function TicketView({ id, limits }: { id: number; limits: AttachmentLimit
                     <img src={attachment.fileUrl} alt={attachment.fileName} className="mb-1 h-32 w-48 rounded border object-cover" />
                   )}
                   <a href={attachment.fileUrl} download={attachment.fileName} className="break-all text-sm text-brand-700 underline">
-                    Download {attachment.fileName}
+                    {t("download", { name: attachment.fileName })}
                   </a>
                 </li>
               ))}
             </ul>
-            {ticket.attachments.length === 0 && <p className="text-sm text-muted">None.</p>}
+            {ticket.attachments.length === 0 && <p className="text-sm text-muted">{t("noAttachments")}</p>}
           </section>
         </div>
         <div className="space-y-6">
           <section aria-labelledby="requester-heading">
-            <h2 id="requester-heading" className="text-lg font-semibold">Requester</h2>
+            <h2 id="requester-heading" className="text-lg font-semibold">
+              {t("requester")}
+            </h2>
             <p className="mt-2">
               {ticket.fullName} <RoleBadge role={ticket.roleContext} />
             </p>
@@ -158,7 +176,7 @@ export function TicketView({ id, limits }: { id: number; limits: AttachmentLimit
                 {ticket.email}
               </a>
             </p>
-            <p className="text-sm text-muted">Filed {ticket.createdAt.replace("T", " ").slice(0, 16)} UTC</p>
+            <p className="text-sm text-muted">{t.rich("filed", { time: () => <LocalTime dateTime={ticket.createdAt} /> })}</p>
           </section>
           <RequesterTickets ticket={ticket} />
           <IssueTrackingLink ticketId={ticket.id} />

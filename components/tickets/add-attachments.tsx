@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { NoAnswerError } from "@/lib/api-client/answer";
@@ -21,6 +22,7 @@ export function AddAttachments({
   limits: AttachmentLimits;
   room: number;
 }) {
+  const t = useTranslations("Attachments");
   const router = useRouter();
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [progress, setProgress] = useState<number[]>();
@@ -43,26 +45,26 @@ export function AddAttachments({
         { "x-tracking-key": trackingKey },
         (loaded, total) => setProgress(progressPerFile(sizes, loaded, total)),
       );
-      setDone(`${files.length === 1 ? "1 file" : `${files.length} files`} added.`);
+      setDone(t("added", { count: files.length }));
       setFiles([]);
       router.refresh();
     } catch (caught) {
       if (caught instanceof ApiProblem) {
-        setError(caught.errors.map((e) => e.message).join(" ") || caught.detail || "The files could not be added.");
+        setError(t("failed"));
       } else if (caught instanceof NoAnswerError) {
-        setError("The connection dropped before the upload finished. Please try again.");
+        setError(t("connectionDropped"));
       } else throw caught;
     } finally {
       setProgress(undefined);
     }
   }
 
-  if (room <= 0) return <p className="text-muted">This ticket has as many files as it can take ({limits.maxFilesPerTicket}).</p>;
+  if (room <= 0) return <p className="text-muted">{t("full", { max: limits.maxFilesPerTicket })}</p>;
   return (
     <div className="space-y-3">
       <FilePicker
         id="more-attachments"
-        label="Add files"
+        label={t("add")}
         files={files}
         onChange={(next) => {
           setFiles(next);
@@ -76,10 +78,10 @@ export function AddAttachments({
       />
       <div className="flex items-center gap-3">
         <Button onClick={upload} disabled={files.length === 0 || progress !== undefined}>
-          Upload files
+          {t("upload")}
         </Button>
         <p aria-live="polite" className="text-sm text-muted">
-          {progress ? "Uploading…" : done}
+          {progress ? t("uploading") : done}
         </p>
       </div>
     </div>

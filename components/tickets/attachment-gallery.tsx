@@ -1,9 +1,11 @@
+import { useTranslations } from "next-intl";
 import { isImageFileName } from "@/lib/attachments/types";
 import type { Attachment } from "@/lib/tickets/schemas";
 
 /** A ticket's files for its requester: thumbnails for images, links for the rest, fetched with the tracking key. */
 export function AttachmentGallery({ attachments, trackingKey }: { attachments: Attachment[]; trackingKey: string }) {
-  if (attachments.length === 0) return <p className="text-muted">No files yet.</p>;
+  const t = useTranslations("Attachments");
+  if (attachments.length === 0) return <p className="text-muted">{t("none")}</p>;
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
       {attachments.map((attachment) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { type DragEvent, useState } from "react";
 import {
   ATTACHMENT_TYPE_NAMES,
@@ -7,7 +8,6 @@ import {
   type AttachmentLimits,
   type AttachmentTypeName,
   describeBytes,
-  describeTypes,
 } from "@/lib/attachments/types";
 import { describedBy, FieldError, hintId } from "@/components/ui/field";
 
@@ -25,16 +25,21 @@ function typeOf(file: File): AttachmentTypeName | undefined {
   });
 }
 
+type FilesTranslator = ReturnType<typeof useTranslations<"Files">>;
+
+/** "PNG, JPEG and plain text" in the reader's language (`localeTag` as next-intl's useLocale gives it). */
+export function describeTypesIn(t: FilesTranslator, localeTag: string, names: readonly AttachmentTypeName[]): string {
+  return new Intl.ListFormat(localeTag, { type: "conjunction" }).format(names.map((name) => t(`types.${name}`)));
+}
+
 /** Why a file cannot be attached, or null. The server checks the content again; this spares a wasted upload. */
-export function fileProblem(file: File, limits: AttachmentLimits): string | null {
+function fileProblem(file: File, limits: AttachmentLimits, t: FilesTranslator, localeTag: string): string | null {
   const type = typeOf(file);
   if (!type || !limits.allowedTypes.includes(type)) {
-    return `"${file.name}" cannot be attached: allowed are ${describeTypes(limits.allowedTypes)}`;
+    return t("notAllowed", { name: file.name, types: describeTypesIn(t, localeTag, limits.allowedTypes) });
   }
-  if (file.size === 0) return `"${file.name}" is empty`;
-  if (file.size > limits.maxFileBytes) {
-    return `"${file.name}" is larger than ${describeBytes(limits.maxFileBytes)}, the limit for one file`;
-  }
+  if (file.size === 0) return t("empty", { name: file.name });
+  if (file.size > limits.maxFileBytes) return t("tooLarge", { name: file.name, size: describeBytes(limits.maxFileBytes) });
   return null;
 }
 
@@ -50,7 +55,7 @@ export function acceptList(limits: AttachmentLimits): string {
  */
 export function FilePicker({
   id,
-  label = "Attachments",
+  label,
   files,
   onChange,
   limits,
@@ -71,6 +76,8 @@ export function FilePicker({
   disabled?: boolean;
   error?: string;
 }) {
+  const t = useTranslations("Files");
+  const localeTag = useLocale();
   const [refused, setRefused] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
 
@@ -79,9 +86,9 @@ export function FilePicker({
     const problems: string[] = [];
     const accepted: PickedFile[] = [];
     for (const file of Array.from(list)) {
-      const problem = fileProblem(file, limits);
+      const problem = fileProblem(file, limits, t, localeTag);
       if (problem) problems.push(problem);
-      else if (files.length + accepted.length >= room) problems.push(`"${file.name}" was left out: at most ${room} files`);
+      else if (files.length + accepted.length >= room) problems.push(t("leftOut", { name: file.name, room }));
       else accepted.push({ key: crypto.randomUUID(), file });
     }
     setRefused(problems);
@@ -98,11 +105,10 @@ export function FilePicker({
   return (
     <div>
       <label htmlFor={id} className="mb-1.5 block font-semibold">
-        {label}
+        {label ?? t("label")}
       </label>
       <p id={hintId(id)} className="mb-2 text-sm text-muted">
-        Optional. Screenshots help us most: {describeTypes(limits.allowedTypes)}, up to{" "}
-        {describeBytes(limits.maxFileBytes)} each, {room} {room === 1 ? "file" : "files"} at most.
+        {t("hint", { types: describeTypesIn(t, localeTag, limits.allowedTypes), size: describeBytes(limits.maxFileBytes), room })}
       </p>
       <div
         onDragOver={(event) => {
@@ -116,7 +122,7 @@ export function FilePicker({
         }`}
       >
         <p className="mb-3 text-sm text-muted" aria-hidden="true">
-          Drop files here, or
+          {t("drop")}
         </p>
         <input
           type="file"
@@ -133,7 +139,7 @@ export function FilePicker({
       </div>
       <FieldError id={id} message={message || undefined} />
       {files.length > 0 && (
-        <ul aria-label="Files to upload" className="mt-3 space-y-2">
+        <ul aria-label={t("list")} className="mt-3 space-y-2">
           {files.map((picked, index) => (
             <li key={picked.key} className="flex items-center gap-3 rounded-lg border border-slate-300 bg-white p-2">
               <FilePreview file={picked.file} />
@@ -145,7 +151,7 @@ export function FilePicker({
                     className="mt-1 h-2 w-full accent-brand-600"
                     max={1}
                     value={progress[index] ?? 0}
-                    aria-label={`Uploading ${picked.file.name}`}
+                    aria-label={t("uploading", { name: picked.file.name })}
                   />
                 )}
               </div>
@@ -153,10 +159,10 @@ export function FilePicker({
                 type="button"
                 disabled={disabled}
                 onClick={() => onChange(files.filter((other) => other.key !== picked.key))}
-                aria-label={`Remove ${picked.file.name}`}
+                aria-label={t("removeFile", { name: picked.file.name })}
                 className="min-h-11 min-w-11 rounded-lg px-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60"
               >
-                Remove
+                {t("remove")}
               </button>
             </li>
           ))}

@@ -1,7 +1,10 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import type { FieldErrors, ResolverResult } from "react-hook-form";
 import { parseAnswer } from "@/lib/api-client/answer";
 import { uploadWithProgress } from "@/lib/api-client/upload-with-progress";
-import { type CreatedTicket, createdTicketSchema, ticketFieldsInput } from "@/lib/tickets/schemas";
+import { issueCode } from "@/lib/zod/issue-code";
+import { type CreatedTicket, createdTicketSchema, type TicketFieldsInput, ticketFieldsInput } from "@/lib/tickets/schemas";
+import { ticketFieldMessage, type ValidationTranslator } from "./field-messages";
+import { isTicketField } from "./ticket-fields";
 
 // What the form needs once someone starts using it, split from the form so that zod (the bulk of its JavaScript)
 // loads on the first focus, not with the page. Sending always follows validation, so this is here by then.
@@ -9,8 +12,24 @@ import { type CreatedTicket, createdTicketSchema, ticketFieldsInput } from "@/li
 export { ApiProblem } from "@/lib/api-client/problem";
 export { NoAnswerError } from "@/lib/api-client/answer";
 export { progressPerFile } from "@/lib/api-client/upload-with-progress";
+export { ticketFieldMessage } from "./field-messages";
 
-export const ticketFieldsResolver = zodResolver(ticketFieldsInput);
+/** Validates with the API's own schema, each field's first issue said in the page's language (by its code, not zod's English). */
+export function validateTicketFields(
+  values: TicketFieldsInput,
+  t: ValidationTranslator,
+  categoryLabels: string[],
+): ResolverResult<TicketFieldsInput> {
+  const parsed = ticketFieldsInput.safeParse(values);
+  if (parsed.success) return { values: parsed.data, errors: {} };
+  const errors: FieldErrors<TicketFieldsInput> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0]);
+    if (!isTicketField(field) || errors[field]) continue;
+    errors[field] = { type: issue.code, message: ticketFieldMessage(t, field, issueCode(issue), categoryLabels) };
+  }
+  return { values: {}, errors };
+}
 
 /** Files the ticket (fields and files in one multipart body); a retry with the same key gets the first answer back. */
 export async function fileTicket(

@@ -1,4 +1,5 @@
-import { type RoleContext, STATUS_LABELS, type TicketStatus } from "@/lib/tickets/workflow";
+import { useTranslations } from "next-intl";
+import type { RoleContext, TicketStatus } from "@/lib/tickets/workflow";
 
 const STATUS_STYLES: Record<TicketStatus, string> = {
   open: "bg-sky-100 text-sky-900",
@@ -8,25 +9,24 @@ const STATUS_STYLES: Record<TicketStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: TicketStatus }) {
+  const t = useTranslations("Status");
   return (
     <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${STATUS_STYLES[status]}`}>
-      {STATUS_LABELS[status]}
+      {t(status)}
     </span>
   );
 }
 
-const ROLE_LABELS: Record<RoleContext, string> = { tourist: "Tourist", guide: "Guide" };
 const ROLE_STYLES: Record<RoleContext, string> = {
   tourist: "bg-violet-100 text-violet-900",
   guide: "bg-orange-100 text-orange-900",
 };
 
 export function RoleBadge({ role }: { role: RoleContext }) {
+  const t = useTranslations("Role");
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${ROLE_STYLES[role]}`}>
-      {ROLE_LABELS[role]}
+      {t(role)}
     </span>
   );
 }
-
-export { ROLE_LABELS };

@@ -1,17 +1,13 @@
-import { STATUS_LABELS, TICKET_STATUSES, type TicketStatus } from "@/lib/tickets/workflow";
-
-const HINTS: Record<TicketStatus, string> = {
-  open: "We have your ticket",
-  in_progress: "Someone is working on it",
-  resolved: "We believe it is solved",
-  closed: "Nothing more to do",
-};
+import { useTranslations } from "next-intl";
+import { TICKET_STATUSES, type TicketStatus } from "@/lib/tickets/workflow";
 
 /** The workflow as steps (open → in progress → resolved → closed), with the ticket's place in it. */
 export function StatusSteps({ status }: { status: TicketStatus }) {
+  const t = useTranslations("StatusSteps");
+  const tStatus = useTranslations("Status");
   const current = TICKET_STATUSES.indexOf(status);
   return (
-    <ol aria-label="Progress" className="grid grid-cols-4 gap-2">
+    <ol aria-label={t("label")} className="grid grid-cols-4 gap-2">
       {TICKET_STATUSES.map((step, index) => {
         const state = index < current ? "done" : index === current ? "current" : "upcoming";
         return (
@@ -22,11 +18,11 @@ export function StatusSteps({ status }: { status: TicketStatus }) {
               }`}
             />
             <span className={`text-sm ${state === "current" ? "font-bold text-brand-800" : "font-medium"}`}>
-              {STATUS_LABELS[step]}
-              {state === "done" && <span className="sr-only"> (done)</span>}
-              {state === "current" && <span className="sr-only"> (current)</span>}
+              {tStatus(step)}
+              {state === "done" && <span className="sr-only"> {t("done")}</span>}
+              {state === "current" && <span className="sr-only"> {t("current")}</span>}
             </span>
-            <span className="hidden text-xs text-muted sm:block">{HINTS[step]}</span>
+            <span className="hidden text-xs text-muted sm:block">{t(`hint.${step}`)}</span>
           </li>
         );
       })}

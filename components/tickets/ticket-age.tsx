@@ -1,17 +1,23 @@
-const UNITS: Array<[limitSeconds: number, unitSeconds: number, label: string]> = [
-  [60 * 60, 60, "min"],
-  [48 * 60 * 60, 60 * 60, "h"],
-  [Infinity, 24 * 60 * 60, "d"],
-];
+import { useFormatter, useTranslations } from "next-intl";
 
-/** "12 min", "5 h", "3 d": how long before `now` (when the list was loaded) a ticket was filed, with the exact time on hover and for screen readers. */
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "12 min", "5 h", "3 d": how long before `now` (when the list was loaded) a ticket was filed, with the exact time (DEFAULT_TIME_ZONE) on hover and for screen readers. */
 export function TicketAge({ since, now }: { since: string; now: number }) {
+  const t = useTranslations("TicketAge");
+  const format = useFormatter();
   const seconds = Math.max(0, (now - Date.parse(since)) / 1000);
-  const [, unit, label] = UNITS.find(([limit]) => seconds < limit)!;
-  const exact = new Date(since).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const age =
+    seconds < HOUR
+      ? t("minutes", { count: Math.floor(seconds / MINUTE) })
+      : seconds < 2 * DAY
+        ? t("hours", { count: Math.floor(seconds / HOUR) })
+        : t("days", { count: Math.floor(seconds / DAY) });
   return (
-    <time dateTime={since} title={`${exact} UTC`} suppressHydrationWarning>
-      {Math.floor(seconds / unit)} {label}
+    <time dateTime={since} title={format.dateTime(new Date(since), { dateStyle: "medium", timeStyle: "short" })} suppressHydrationWarning>
+      {age}
     </time>
   );
 }

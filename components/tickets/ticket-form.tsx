@@ -1,22 +1,22 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { type DefaultValues, type Resolver, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, Field, FieldError, inputClasses } from "@/components/ui/field";
 import { newIdempotencyKey } from "@/lib/api-client/idempotency-key";
 import type { ApiProblem } from "@/lib/api-client/problem";
-import { ATTACHMENTS_FIELD, type AttachmentLimits } from "@/lib/attachments/types";
+import { ATTACHMENTS_FIELD, type AttachmentLimits, describeBytes } from "@/lib/attachments/types";
+import { localeOfTag } from "@/lib/i18n/locales";
+import type { CategoryOption } from "@/lib/tickets/categories";
 import type { CreatedTicket, TicketFieldsInput } from "@/lib/tickets/schemas";
 import { SPAM_SIGNALS } from "@/lib/tickets/spam-signals";
 import { ROLE_CONTEXTS } from "@/lib/tickets/workflow";
-import { FilePicker, type PickedFile } from "./file-picker";
-import { ROLE_LABELS } from "./status-badge";
+import type { ValidationTranslator } from "./field-messages";
+import { describeTypesIn, FilePicker, type PickedFile } from "./file-picker";
 import { clearDraft, loadDraft, saveDraft } from "./ticket-draft";
-
-const FIELDS = ["roleContext", "fullName", "email", "category", "subject", "message"] as const;
-type FieldName = (typeof FIELDS)[number];
-const isField = (path: string): path is FieldName => (FIELDS as readonly string[]).includes(path);
+import { isTicketField, TICKET_FIELDS } from "./ticket-fields";
 
 const EMPTY: DefaultValues<TicketFieldsInput> = { fullName: "", email: "", category: "", subject: "", message: "" };
 
@@ -26,9 +26,15 @@ const TicketCreated = lazy(() => loadTicketCreated().then((m) => ({ default: m.T
 
 let loadingFileTicket: Promise<typeof import("./file-ticket")> | undefined;
 const loadFileTicket = () => (loadingFileTicket ??= import("./file-ticket"));
-/** zodResolver(ticketFieldsInput), the API's own schema, fetched on first use to keep the page's first load small. */
-const lazyResolver: Resolver<TicketFieldsInput> = async (values, context, options) =>
-  (await loadFileTicket()).ticketFieldsResolver(values, context, options);
+
+/** What the resolver says its messages with: the page's translator and the category labels, updated on every render. */
+interface ValidationContext {
+  t: ValidationTranslator;
+  categoryLabels: string[];
+}
+/** The API's own schema, fetched on first use to keep the page's first load small. */
+const lazyResolver: Resolver<TicketFieldsInput, ValidationContext> = async (values, context) =>
+  (await loadFileTicket()).validateTicketFields(values, context!.t, context!.categoryLabels);
 
 /** The submit-a-ticket form: validated with the API's own schema, kept as a draft, sent once per intent. */
 export function TicketForm({
@@ -36,11 +42,18 @@ export function TicketForm({
   limits,
   subject,
 }: {
-  categories: string[];
+  categories: CategoryOption[];
   limits: AttachmentLimits;
   /** A subject to start from ("About ticket #12", from a closed ticket's tracking page); it outranks the draft's. */
   subject?: string;
 }) {
+  const t = useTranslations("TicketForm");
+  const tv = useTranslations("Validation");
+  const tRole = useTranslations("Role");
+  const tFiles = useTranslations("Files");
+  const localeTag = useLocale();
+  const locale = localeOfTag(localeTag);
+  const categoryLabels = categories.map((category) => category.label);
   const {
     register,
     handleSubmit,
@@ -48,8 +61,9 @@ export function TicketForm({
     reset,
     subscribe,
     formState: { errors },
-  } = useForm<TicketFieldsInput>({
+  } = useForm<TicketFieldsInput, ValidationContext>({
     resolver: lazyResolver,
+    context: { t: tv, categoryLabels },
     mode: "onTouched",
     defaultValues: { ...EMPTY, ...(subject && { subject }) },
   });
@@ -76,30 +90,41 @@ export function TicketForm({
     });
   }, [reset, subscribe, subject]);
 
-  function showProblem(problem: ApiProblem) {
+  /** The server's English words for files, said again in the page's language by what went wrong (its status). */
+  function filesMessage(status: number): string {
+    const size = describeBytes(limits.maxFileBytes);
+    if (status === 413) return tFiles("ticketTooLarge");
+    if (status === 415) return tFiles("refused", { types: describeTypesIn(tFiles, localeTag, limits.allowedTypes), size });
+    if (status === 507) return tFiles("noSpace");
+    return tFiles("tooMany", { max: limits.maxFilesPerTicket });
+  }
+
+  function showProblem(problem: ApiProblem, fieldMessage: typeof import("./file-ticket").ticketFieldMessage) {
     let focused = false;
-    const unplaced: string[] = [];
-    for (const { path, message } of problem.errors) {
-      if (isField(path)) {
-        setError(path, { type: "server", message }, { shouldFocus: !focused });
+    let unplaced = false;
+    for (const { path, code } of problem.errors) {
+      if (isTicketField(path)) {
+        setError(path, { type: "server", message: fieldMessage(tv, path, code ?? "", categoryLabels) }, { shouldFocus: !focused });
         focused = true;
-      } else if (path === ATTACHMENTS_FIELD) setFileError(message);
-      else unplaced.push(message);
+      } else if (path === ATTACHMENTS_FIELD) setFileError(filesMessage(problem.status));
+      else unplaced = true;
     }
-    if (problem.status === 413 || problem.status === 415) {
-      if (problem.errors.length === 0) setFileError(problem.detail);
+    if (problem.status === 413 || problem.status === 415 || problem.status === 507) {
+      if (problem.errors.length === 0) setFileError(filesMessage(problem.status));
     } else if (problem.status === 429) {
-      setFormError("Too many tickets were sent from your network just now. Please try again in a few minutes.");
+      setFormError(t("tooMany"));
     } else if (problem.status === 409) {
-      setFormError("Your ticket is still being sent. Wait a moment, then press Submit ticket again.");
-    } else if (unplaced.length || problem.errors.length === 0) {
-      setFormError(unplaced.join(" ") || problem.detail || "Something went wrong on our side. Please try again.");
+      setFormError(t("stillSending"));
+    } else if (problem.errors.some((error) => error.code === "looks_automated")) {
+      setFormError(tv("looksAutomated"));
+    } else if (unplaced || problem.errors.length === 0) {
+      setFormError(t("failed"));
     }
   }
 
   async function send(values: TicketFieldsInput) {
     // Already here: validation, which always comes first, loaded it.
-    const { ApiProblem, fileTicket, NoAnswerError, progressPerFile } = await loadFileTicket();
+    const { ApiProblem, fileTicket, NoAnswerError, progressPerFile, ticketFieldMessage } = await loadFileTicket();
     if (sendingNow.current) return;
     sendingNow.current = true;
     setSending(true);
@@ -114,7 +139,8 @@ export function TicketForm({
       fillMs.current ??= Date.now() - startedAt.current;
 
       const body = new FormData();
-      for (const name of FIELDS) body.append(name, values[name]);
+      for (const name of TICKET_FIELDS) body.append(name, values[name]);
+      body.append("locale", locale);
       body.append(SPAM_SIGNALS.honeypotField, honeypot.current?.value ?? "");
       body.append(SPAM_SIGNALS.fillTimeField, String(fillMs.current));
       for (const picked of files) body.append(ATTACHMENTS_FIELD, picked.file, picked.file.name);
@@ -127,12 +153,9 @@ export function TicketForm({
       clearDraft();
       setCreated(ticket);
     } catch (error) {
-      if (error instanceof ApiProblem) showProblem(error);
-      else if (error instanceof NoAnswerError) {
-        setFormError(
-          "The connection dropped before your ticket was confirmed. Everything you typed is kept: press Submit ticket again; it will not create a second ticket.",
-        );
-      } else throw error;
+      if (error instanceof ApiProblem) showProblem(error, ticketFieldMessage);
+      else if (error instanceof NoAnswerError) setFormError(t("connectionDropped"));
+      else throw error;
     } finally {
       sendingNow.current = false;
       setSending(false);
@@ -152,7 +175,11 @@ export function TicketForm({
   if (created) {
     return (
       <Suspense>
-        <TicketCreated ticket={created} onAnother={startAnother} />
+        <TicketCreated
+          ticket={created}
+          categoryLabel={categories.find((category) => category.name === created.category)?.label ?? created.category}
+          onAnother={startAnother}
+        />
       </Suspense>
     );
   }
@@ -164,7 +191,7 @@ export function TicketForm({
         aria-required="true"
         {...(errors.roleContext && { "aria-invalid": true, "aria-describedby": errorId("roleContext") })}
       >
-        <legend className="mb-1.5 font-semibold">I am a…</legend>
+        <legend className="mb-1.5 font-semibold">{t("role")}</legend>
         <div className="grid grid-cols-2 gap-3">
           {ROLE_CONTEXTS.map((role) => (
             <label
@@ -172,7 +199,7 @@ export function TicketForm({
               className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border border-slate-400 bg-white px-4 py-3 font-medium has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:ring-1 has-checked:ring-brand-600"
             >
               <input type="radio" value={role} {...register("roleContext")} className="size-5 accent-brand-600" />
-              {ROLE_LABELS[role]}
+              {tRole(role)}
             </label>
           ))}
         </div>
@@ -180,7 +207,7 @@ export function TicketForm({
       </fieldset>
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <Field id="fullName" label="Full name" error={errors.fullName?.message}>
+        <Field id="fullName" label={t("fullName")} error={errors.fullName?.message}>
           <input
             type="text"
             autoComplete="name"
@@ -189,7 +216,7 @@ export function TicketForm({
             className={inputClasses}
           />
         </Field>
-        <Field id="email" label="Email" error={errors.email?.message}>
+        <Field id="email" label={t("email")} error={errors.email?.message}>
           <input
             type="email"
             autoComplete="email"
@@ -201,18 +228,18 @@ export function TicketForm({
         </Field>
       </div>
 
-      <Field id="category" label="Category" error={errors.category?.message}>
+      <Field id="category" label={t("category")} error={errors.category?.message}>
         <select {...register("category")} {...describedBy("category", { error: errors.category?.message })} className={inputClasses}>
-          <option value="">Choose a category</option>
+          <option value="">{t("chooseCategory")}</option>
           {categories.map((category) => (
-            <option key={category} value={category}>
-              {category}
+            <option key={category.name} value={category.name}>
+              {category.label}
             </option>
           ))}
         </select>
       </Field>
 
-      <Field id="subject" label="Subject" error={errors.subject?.message}>
+      <Field id="subject" label={t("subject")} error={errors.subject?.message}>
         <input
           type="text"
           {...register("subject")}
@@ -223,8 +250,8 @@ export function TicketForm({
 
       <Field
         id="message"
-        label="Message"
-        hint="What happened, and when? Add the tour or booking name if there is one."
+        label={t("message")}
+        hint={t("messageHint")}
         error={errors.message?.message}
       >
         <textarea
@@ -250,7 +277,7 @@ export function TicketForm({
 
       {/* Spam trap: hidden from people and screen readers; bots that fill every field fill this one too. */}
       <div aria-hidden="true" className="absolute -left-[9999px] top-0 size-px overflow-hidden">
-        <label htmlFor={SPAM_SIGNALS.honeypotField}>Website</label>
+        <label htmlFor={SPAM_SIGNALS.honeypotField}>{t("honeypot")}</label>
         <input
           ref={honeypot}
           id={SPAM_SIGNALS.honeypotField}
@@ -269,10 +296,10 @@ export function TicketForm({
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <Button type="submit" disabled={sending} className="w-full px-6 text-base sm:w-auto">
-          Submit ticket
+          {t("submit")}
         </Button>
         <p aria-live="polite" className="text-sm text-muted">
-          {sending ? "Sending your ticket…" : "Your text is saved on this device until the ticket is sent."}
+          {sending ? t("sending") : t("draftKept")}
         </p>
       </div>
     </form>

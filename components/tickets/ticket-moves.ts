@@ -2,8 +2,6 @@ import { ALLOWED_MOVES, type TicketStatus } from "@/lib/tickets/workflow";
 
 export interface TicketMove {
   to: TicketStatus;
-  /** The button's accessible name, which people and tests look for. */
-  label: string;
   /** The keyboard shortcut on the ticket view. */
   key: string;
 }
@@ -11,13 +9,13 @@ export interface TicketMove {
 function moveTo(from: TicketStatus, to: TicketStatus): TicketMove {
   switch (to) {
     case "in_progress":
-      return from === "resolved" ? { to, label: "Reopen", key: "o" } : { to, label: "Start", key: "s" };
+      return from === "resolved" ? { to, key: "o" } : { to, key: "s" };
     case "open":
-      return { to, label: "Back to open", key: "b" };
+      return { to, key: "b" };
     case "resolved":
-      return { to, label: "Resolve", key: "v" };
+      return { to, key: "v" };
     case "closed":
-      return { to, label: "Close ticket", key: "c" };
+      return { to, key: "c" };
   }
 }
 

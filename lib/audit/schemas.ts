@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "password.changed",
   "sign_in.failed",
   "ticket.tracking_link_issued",
+  "category.labels_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

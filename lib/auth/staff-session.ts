@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { staffSessions } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { Actor } from "./actor";
 import { getStaffAuth } from "./staff-auth";
 
@@ -13,6 +14,16 @@ export interface StaffSession {
   actor: StaffActor;
   /** Signed in with a generated password: only changing it (or signing out) is allowed until then. */
   mustChangePassword: boolean;
+  /** The language chosen for the desk on this account; null follows the browser. */
+  locale: Locale | null;
+}
+
+// better-auth's session cookie (cookiePrefix "kinconecta" in staff-auth.ts), "__Secure-" prefixed over https.
+const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?kinconecta\.session_token=/;
+
+/** Whether a request carries a staff session cookie at all: without one there is no session to look up. */
+export function hasStaffSessionCookie(headers: Pick<Headers, "get">): boolean {
+  return SESSION_COOKIE.test(headers.get("cookie") ?? "");
 }
 
 /**
@@ -29,11 +40,17 @@ export async function findStaffSession(headers: Headers): Promise<StaffSession |
     return null;
   }
   // The row carries our additional fields (staff-auth.ts); better-auth's inferred type leaves them out.
-  const user = session.user as typeof session.user & { role?: string; disabled?: boolean; mustChangePassword?: boolean };
+  const user = session.user as typeof session.user & {
+    role?: string;
+    disabled?: boolean;
+    mustChangePassword?: boolean;
+    locale?: string | null;
+  };
   if (user.disabled) return null;
   return {
     actor: { kind: "staff", userId: user.id, email: user.email, role: user.role === "admin" ? "admin" : "agent" },
     mustChangePassword: user.mustChangePassword === true,
+    locale: isLocale(user.locale) ? user.locale : null,
   };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/db";
 import { AppError, type ErrorCode, type FieldError, type Problem } from "@/lib/errors";
+import { issueCode } from "@/lib/zod/issue-code";
 
 const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   bad_request: { status: 400, title: "Bad Request" },
@@ -30,7 +31,7 @@ export function fieldErrorsFromZod(error: ZodError): FieldError[] {
   return error.issues.map((issue) => {
     // An unrecognised key is reported on the object; point at the key itself so a form can show it.
     const path = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys] : issue.path;
-    return { path: path.map(String).join("."), message: issue.message };
+    return { path: path.map(String).join("."), message: issue.message, code: issueCode(issue) };
   });
 }
 

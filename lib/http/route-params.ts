@@ -19,3 +19,5 @@ export const attachmentParams = ticketParams.extend({
 export const apiTokenParams = z.object({ id: idSegment((segment) => `API token ${segment} does not exist or is already revoked`) });
 
 export const staffAccountParams = z.object({ id: z.string().min(1) });
+
+export const categoryParams = z.object({ name: z.string().min(1) });

@@ -43,11 +43,16 @@ describe("message catalogs", () => {
     // A key built at run time (t(`status.${status}`)) counts as used through its literal prefix.
     const templated = (key: string) =>
       key.split(".").slice(0, -1).some((_, index, parts) => source.includes(`\`${parts.slice(0, index + 1).join(".")}.\${`));
+    // A key is used when some namespace prefix of it is (useTranslations("Ns") or "Ns.section") and the rest is too.
+    const used = (path: string[]) =>
+      path.slice(1).some((_, index) => {
+        const rest = path.slice(index + 1).join(".");
+        return quoted(path.slice(0, index + 1).join(".")) && (quoted(rest) || templated(rest));
+      });
     const unused = catalogFiles.flatMap((file) =>
       Object.entries(readCatalog("en", file)).flatMap(([namespace, tree]) => {
         if (typeof tree === "string") return [namespace];
-        if (!quoted(namespace)) return [`${namespace} (namespace never used)`];
-        return leafKeys(tree).filter((key) => !quoted(key) && !templated(key)).map((key) => `${namespace}.${key}`);
+        return leafKeys(tree).filter((key) => !used([namespace, ...key.split(".")])).map((key) => `${namespace}.${key}`);
       }),
     );
     expect(unused).toEqual([]);

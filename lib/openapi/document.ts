@@ -6,6 +6,7 @@ import { conversationPaths } from "./paths/conversation";
 import { notificationPaths } from "./paths/notifications";
 import { platformPaths } from "./paths/platform";
 import { staffAuthPaths } from "./paths/staff-auth";
+import { staffProfilePaths } from "./paths/staff-profile";
 import { supportTicketPaths } from "./paths/support-tickets";
 
 /** Every operation module; a new group of endpoints adds its `paths/<area>.ts` here. */
@@ -15,6 +16,7 @@ const PATH_GROUPS: readonly ZodOpenApiPathsObject[] = [
   attachmentPaths,
   notificationPaths,
   staffAuthPaths,
+  staffProfilePaths,
   adminPaths,
   platformPaths,
 ];
@@ -37,7 +39,7 @@ export function buildOpenApiDocument(serverUrl: string): ReturnType<typeof creat
       { name: "Attachments", description: "Files on tickets: adding them and downloading them" },
       { name: "Notifications", description: "The emails sent to requesters, and their delivery" },
       { name: "Staff sessions", description: "Signing staff in and out (better-auth, under /api/auth)" },
-      { name: "Admin", description: "API tokens and staff accounts, for signed-in admins" },
+      { name: "Admin", description: "API tokens, staff accounts, category labels and the audit log, for signed-in admins" },
       { name: "Platform", description: "Health, benchmarks and this document" },
     ],
     components: { securitySchemes },

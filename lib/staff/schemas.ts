@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STAFF_ROLES } from "@/lib/auth/actor";
+import { LOCALES } from "@/lib/i18n/locales";
 import { textField } from "@/lib/zod/text";
 
 // Shared by the admin API, the admin page's forms and the staff:create command.
@@ -71,6 +72,24 @@ export const createdApiTokenSchema = z.object({
 });
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 
+const staffLocaleSchema = z
+  .enum(LOCALES, { error: 'locale must be "es", "en" or null' })
+  .nullable()
+  .meta({ description: "The staff pages' language for this account: `es` (Mexican Spanish), `en`, or null to follow the browser" });
+
+/** The signed-in staff member's own account and preferences, as GET and PATCH /api/staff/me answer. */
+export const staffProfileSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  locale: staffLocaleSchema,
+});
+export type StaffProfile = z.infer<typeof staffProfileSchema>;
+
+export const updateStaffProfileInput = z.strictObject({ locale: staffLocaleSchema });
+export type UpdateStaffProfileInput = z.infer<typeof updateStaffProfileInput>;
+
 // Staff sign-in, sign-out and session, as the sign-in page and sign-out button use better-auth's endpoints
 // under /api/auth (lib/auth/staff-auth.ts). better-auth validates these itself; the shapes are what it
 // sends and accepts with this app's configuration (our `role` and `disabled` fields included).
@@ -94,6 +113,7 @@ export const staffUserSchema = z.object({
   role: z.enum(STAFF_ROLES),
   disabled: z.boolean(),
   mustChangePassword: z.boolean().meta({ description: "Signed in with a generated password: change it before anything else" }),
+  locale: z.enum(LOCALES).nullable().optional().meta({ description: "The desk's language for this account; null follows the browser" }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -21,7 +21,8 @@ export interface CategoryOption {
 // Categories change rarely (by migration, by an admin) while every new ticket and email names one, so the
 // whole list is remembered for a few seconds and filing a ticket usually costs no query for it. A name missing
 // from the active set is always checked against the database again, so a new category works at once; only a
-// deactivated one may still be accepted (and an edited label still shown) for up to CATEGORIES_TTL_MS.
+// deactivated one may still be accepted (and an edited label still shown) for up to CATEGORIES_TTL_MS: an admin's
+// edit clears this process's list at once (forgetCategories), other instances see it within that time.
 // On globalThis because each route is bundled separately.
 const CATEGORIES_TTL_MS = 10_000;
 const globalForCategories = globalThis as unknown as {
@@ -39,6 +40,11 @@ async function loadCategories(executor: Database | Transaction | undefined, fres
   const entries = new Map(rows.map((row) => [row.name, row]));
   globalForCategories.kinconectaCategories = { entries, until: Date.now() + CATEGORIES_TTL_MS };
   return entries;
+}
+
+/** Drops this process's remembered list, so the next read sees an admin's edit. */
+export function forgetCategories(): void {
+  globalForCategories.kinconectaCategories = undefined;
 }
 
 function labelOf(entry: CategoryEntry | undefined, name: string, locale: Locale): string {
@@ -62,11 +68,17 @@ export async function categoryLabel(name: string, locale: Locale, executor?: Dat
   return labelOf((await loadCategories(executor, false)).get(name), name, locale);
 }
 
+/** Every category's label in `locale` by its stored name (inactive ones too), for pages that show many tickets. */
+export async function categoryLabels(locale: Locale): Promise<Record<string, string>> {
+  const entries = await loadCategories(undefined, false);
+  return Object.fromEntries([...entries.values()].map((entry) => [entry.name, labelOf(entry, entry.name, locale)]));
+}
+
 /** Throws a 422-style error that names the allowed values when `name` is not an active category. */
 export async function assertActiveCategory(name: string, executor: Database | Transaction): Promise<void> {
   if ((await loadCategories(executor, false)).get(name)?.active) return;
   const allowed = await listCategories(executor);
   if (!allowed.includes(name)) {
-    throw validationError("category", `Unknown category "${name}". Allowed: ${allowed.join(", ")}`);
+    throw validationError("category", `Unknown category "${name}". Allowed: ${allowed.join(", ")}`, "unknown_category");
   }
 }

@@ -58,7 +58,7 @@ export const createTicketInput = z
     const fillMs = input[SPAM_SIGNALS.fillTimeField];
     const tooFast = fillMs !== undefined && fillMs < SPAM_SIGNALS.minFillMs;
     // One generic message for both, so a bot learns nothing about which check it tripped.
-    if (input[SPAM_SIGNALS.honeypotField] || tooFast) context.addIssue({ code: "custom", path: [], message: LOOKS_AUTOMATED });
+    if (input[SPAM_SIGNALS.honeypotField] || tooFast) context.addIssue({ code: "custom", path: [], message: LOOKS_AUTOMATED, params: { reason: "looks_automated" } });
   });
 export type CreateTicketInput = z.infer<typeof createTicketInput>;
 

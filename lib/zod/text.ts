@@ -13,14 +13,24 @@ const CONTROL_BUT_LINE_BREAKS_AND_TABS = /[\u0000-\u0008\u000b\u000c\u000e-\u001
 
 export type TextLines = "single" | "multi";
 
+/** Why a text was refused, as `params.reason` of its issue: the stable name a form translates. */
+export type TextProblem = "broken_character" | "one_line" | "control_characters" | "control_characters_multiline";
+
+const TEXT_PROBLEM_MESSAGES: Record<TextProblem, (label: string) => string> = {
+  broken_character: (label) => `${label} contains a broken character (an unpaired UTF-16 surrogate)`,
+  one_line: (label) => `${label} must be one line`,
+  control_characters: (label) => `${label} cannot contain tabs or other control characters`,
+  control_characters_multiline: (label) => `${label} cannot contain control characters other than line breaks and tabs`,
+};
+
 /** Why `value` cannot be stored in a field of this kind, or undefined when it can. */
-function textProblem(label: string, value: string, lines: TextLines): string | undefined {
-  if (UNPAIRED_SURROGATE.test(value)) return `${label} contains a broken character (an unpaired UTF-16 surrogate)`;
+function textProblem(value: string, lines: TextLines): TextProblem | undefined {
+  if (UNPAIRED_SURROGATE.test(value)) return "broken_character";
   if (lines === "single") {
-    if (LINE_BREAK.test(value)) return `${label} must be one line`;
-    if (CONTROL.test(value)) return `${label} cannot contain tabs or other control characters`;
+    if (LINE_BREAK.test(value)) return "one_line";
+    if (CONTROL.test(value)) return "control_characters";
   } else if (CONTROL_BUT_LINE_BREAKS_AND_TABS.test(value)) {
-    return `${label} cannot contain control characters other than line breaks and tabs`;
+    return "control_characters_multiline";
   }
   return undefined;
 }
@@ -36,7 +46,8 @@ export function textField(label: string, { max, lines = "single" }: { max: numbe
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`)
-    .refine((value) => textProblem(label, value, lines) === undefined, {
-      error: (issue) => textProblem(label, issue.input as string, lines),
+    .superRefine((value, context) => {
+      const reason = textProblem(value, lines);
+      if (reason) context.addIssue({ code: "custom", message: TEXT_PROBLEM_MESSAGES[reason](label), params: { reason } });
     });
 }

@@ -274,9 +274,11 @@ describe("resolution confirmation and satisfaction", () => {
   });
 });
 
+// On PostgreSQL a second instance shares the database, so the auto-close job runs twice over the same tickets.
 describe("emails and auto-close (a server of its own: SMTP sink, AUTO_CLOSE_AFTER=4s)", () => {
   let sink: SmtpSink;
   let server: TestServer;
+  let second: TestServer | undefined;
   let token = "";
   const call = (url: string, init: RequestInit & { json?: unknown } = {}) =>
     fetch(`${server.baseURL}${url}`, {
@@ -294,14 +296,24 @@ describe("emails and auto-close (a server of its own: SMTP sink, AUTO_CLOSE_AFTE
   beforeAll(async () => {
     sink = new SmtpSink(await freePort());
     await sink.start();
+    const extraEnv = {
+      SMTP_URL: sink.url,
+      OUTBOX_POLL_MS: "100",
+      AUTO_CLOSE_AFTER: "4s",
+      AUTO_CLOSE_POLL_MS: "100",
+      MAIL_REPLY_TO: "support+{token}@example.com",
+    };
     server = await startTestServer({
-      extraEnv: { SMTP_URL: sink.url, OUTBOX_POLL_MS: "100", AUTO_CLOSE_AFTER: "4s", MAIL_REPLY_TO: "support+{token}@example.com" },
+      extraEnv,
       beforeStart: async (env) => {
         token = (await runNpmCommand(env, "token:create", "conversation emails")).trim().split("\n").at(-1)!;
       },
     });
+    // Behind one load balancer, so with one APP_URL: the links in its emails are the first instance's.
+    if (process.env.DATABASE_URL) second = await startTestServer({ extraEnv: { ...extraEnv, APP_URL: server.baseURL }, shareDatabaseWith: server });
   });
   afterAll(async () => {
+    await second?.stop();
     await server?.stop();
     await sink?.stop();
   });
@@ -345,29 +357,33 @@ describe("emails and auto-close (a server of its own: SMTP sink, AUTO_CLOSE_AFTE
   });
 
   it("reminds at half of AUTO_CLOSE_AFTER, then closes once with reason auto_closed, a history row and the satisfaction question", async () => {
-    const email = uniqueEmail("autoclose");
-    const ticket = await file({ email });
-    const resolved = await call(`/api/support-tickets/${ticket.id}/messages`, { method: "POST", json: { body: "Done!", status: "resolved" } });
-    expect(resolved.status).toBe(201);
+    const tickets = await Promise.all(Array.from({ length: 4 }, () => file({ email: uniqueEmail("autoclose") })));
+    for (const ticket of tickets) {
+      const resolved = await call(`/api/support-tickets/${ticket.id}/messages`, { method: "POST", json: { body: "Done!", status: "resolved" } });
+      expect(resolved.status).toBe(201);
+    }
 
-    const closed = await eventually(async () => {
-      const current = (await (await call(`/api/support-tickets/${ticket.id}`)).json()) as TicketJson;
-      return current.status === "closed" ? current : undefined;
-    }, "the ticket to close by itself");
-    expect(closed).toMatchObject({ closedReason: "auto_closed", awaiting: null });
-    const events = (await (await call(`/api/support-tickets/${ticket.id}/events`)).json()) as TicketEvent[];
-    expect(events.filter((event) => event.type === "status_changed" && event.toValue === "closed")).toEqual([
-      expect.objectContaining({ fromValue: "resolved", actor: "system:auto-close" }),
-    ]);
-
-    const closing = await eventually(
-      async () => mailsOf(email).find((mail) => mail.subject?.startsWith(`Your ticket [#${ticket.id}] is now closed`)),
-      "the closing email",
-    );
-    expect(closing.text).toContain("Rate our help from 1 to 5");
-    const reminders = mailsOf(email).filter((mail) => mail.subject?.startsWith("Is your problem solved?"));
-    expect(reminders).toHaveLength(1);
-    expect(reminders[0]!.headers.get("auto-submitted")).toBe("auto-generated");
+    for (const ticket of tickets) {
+      const closed = await eventually(async () => {
+        const current = (await (await call(`/api/support-tickets/${ticket.id}`)).json()) as TicketJson;
+        return current.status === "closed" ? current : undefined;
+      }, "the ticket to close by itself");
+      expect(closed).toMatchObject({ closedReason: "auto_closed", awaiting: null });
+      const events = (await (await call(`/api/support-tickets/${ticket.id}/events`)).json()) as TicketEvent[];
+      expect(events.filter((event) => event.type === "status_changed" && event.toValue === "closed")).toEqual([
+        expect.objectContaining({ fromValue: "resolved", actor: "system:auto-close" }),
+      ]);
+      const closing = await eventually(
+        async () => mailsOf(ticket.email).find((mail) => mail.subject?.startsWith(`Your ticket [#${ticket.id}] is now closed`)),
+        "the closing email",
+      );
+      expect(closing.text).toContain("Rate our help from 1 to 5");
+      const outbox = (await (await call(`/api/outbox-messages?ticketId=${ticket.id}`)).json()) as Array<{ kind: string }>;
+      expect(outbox.map((message) => message.kind).sort()).toEqual(["resolution_reminder", "staff_reply", "status_changed", "ticket_created"]);
+      const reminders = mailsOf(ticket.email).filter((mail) => mail.subject?.startsWith("Is your problem solved?"));
+      expect(reminders).toHaveLength(1);
+      expect(reminders[0]!.headers.get("auto-submitted")).toBe("auto-generated");
+    }
   });
 
   it("keeps a ticket the requester answered in time open", async () => {

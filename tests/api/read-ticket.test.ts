@@ -20,6 +20,11 @@ describe("GET /api/support-tickets/{id}", () => {
       createdAt: created.createdAt,
       updatedAt: created.updatedAt,
       attachments: [],
+      locale: created.locale,
+      lastMessageAt: created.createdAt,
+      awaiting: "staff",
+      closedReason: null,
+      satisfaction: null,
     });
   });
 

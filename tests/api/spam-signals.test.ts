@@ -16,7 +16,7 @@ describe("the submit form's spam signals on POST /api/support-tickets", () => {
   ])("refuses %s with one generic 422 and files nothing", async (_case, signals) => {
     const body = ticketBody({ email: uniqueEmail("spam"), ...signals });
     const problem = await expectProblem(await api("/api/support-tickets", { method: "POST", json: body }), 422);
-    expect(problem.errors).toEqual([{ path: "", message: LOOKS_AUTOMATED }]);
+    expect(problem.errors).toEqual([{ path: "", message: LOOKS_AUTOMATED, code: "looks_automated" }]);
     expect(await listByEmail(body.email as string)).toEqual([]);
   });
 

@@ -1,36 +1,43 @@
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { BackForwardGuard } from "@/components/staff/back-forward-guard";
 import { QueryProvider } from "@/components/staff/query-provider";
 import { SignOutButton } from "@/components/staff/sign-out-button";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { StaffLanguageSelect } from "@/components/staff/staff-language-select";
+import { staffClientMessages } from "@/components/staff/staff-messages";
+import { findStaffPageSession, requireStaffPage } from "@/lib/auth/staff-page";
 
 export default async function StaffDeskLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaffPage();
+  const session = await findStaffPageSession();
+  const t = await getTranslations("StaffDesk");
   return (
-    <QueryProvider>
-      <BackForwardGuard />
-      <header className="border-b border-slate-300 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-2">
-          <Link href="/staff" className="font-bold text-brand-800">
-            Kinconecta Support
-          </Link>
-          <nav aria-label="Staff" className="flex gap-4 text-sm">
-            <Link href="/staff" className="underline-offset-4 hover:underline">
-              Queue
+    <NextIntlClientProvider messages={await staffClientMessages()}>
+      <QueryProvider>
+        <BackForwardGuard />
+        <header className="border-b border-slate-300 bg-white">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-2">
+            <Link href="/staff" className="font-bold text-brand-800">
+              {t("brand")}
             </Link>
-            {staff.role === "admin" && (
-              <Link href="/staff/admin" className="underline-offset-4 hover:underline">
-                Admin
+            <nav aria-label={t("nav")} className="flex gap-4 text-sm">
+              <Link href="/staff" className="underline-offset-4 hover:underline">
+                {t("queue")}
               </Link>
-            )}
-          </nav>
-          <span className="ml-auto text-sm text-muted">
-            {staff.email} ({staff.role})
-          </span>
-          <SignOutButton />
-        </div>
-      </header>
-      {children}
-    </QueryProvider>
+              {staff.role === "admin" && (
+                <Link href="/staff/admin" className="underline-offset-4 hover:underline">
+                  {t("admin")}
+                </Link>
+              )}
+            </nav>
+            <span className="ml-auto text-sm text-muted">{t("signedInAs", { email: staff.email, role: t(`roles.${staff.role}`) })}</span>
+            <StaffLanguageSelect accountLocale={session?.locale ?? null} />
+            <SignOutButton />
+          </div>
+        </header>
+        {children}
+      </QueryProvider>
+    </NextIntlClientProvider>
   );
 }

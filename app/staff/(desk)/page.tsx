@@ -1,19 +1,21 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { parseQueueParams, queueSearch } from "@/components/staff/queue-params";
 import { staffQueries } from "@/components/staff/staff-api";
 import { TicketQueue } from "@/components/staff/ticket-queue";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { AppError } from "@/lib/errors";
-import { clientMessages } from "@/lib/i18n/client-messages";
-import { listCategories } from "@/lib/tickets/categories";
+import { localeOfTag } from "@/lib/i18n/locales";
+import { categoryLabels, listCategoryOptions } from "@/lib/tickets/categories";
 import { countTicketsByStatus } from "@/lib/tickets/count-tickets-by-status";
 import { listTickets } from "@/lib/tickets/list-tickets";
 import { listTicketsQuery } from "@/lib/tickets/schemas";
 
-export const metadata: Metadata = { title: "Ticket queue" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("StaffQueue"))("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,13 +24,15 @@ export default async function QueuePage({ searchParams }: Props) {
   await requireStaffPage();
   const params = parseQueueParams(await searchParams);
   const query = listTicketsQuery.parse({ ...params, status: [params.status] });
-  const [page, counts, categories] = await Promise.all([
+  const locale = localeOfTag(await getLocale());
+  const [page, counts, categories, labels] = await Promise.all([
     listTickets(query).catch((error: unknown) => {
       if (error instanceof AppError && params.cursor) return null; // a cursor from another sort
       throw error;
     }),
     countTicketsByStatus(),
-    listCategories(),
+    listCategoryOptions(locale),
+    categoryLabels(locale),
   ]);
   if (!page) redirect(`/staff?${queueSearch({ ...params, cursor: undefined })}`);
 
@@ -37,11 +41,9 @@ export default async function QueuePage({ searchParams }: Props) {
   queryClient.setQueryData(staffQueries.counts().queryKey, counts);
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <NextIntlClientProvider messages={await clientMessages("NeedsReply")}>
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <TicketQueue params={params} categories={categories} />
-        </HydrationBoundary>
-      </NextIntlClientProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TicketQueue params={params} categories={categories} categoryLabels={labels} />
+      </HydrationBoundary>
     </main>
   );
 }

@@ -9,6 +9,7 @@ import {
   STAFF_PASSWORD,
   staffAccountSchema,
 } from "@/lib/staff/schemas";
+import { adminCategorySchema, CATEGORY_LABEL_MAX, updateCategoryLabelsInput } from "@/lib/tickets/category-schemas";
 import { headers, problemResponses, security } from "../components";
 import { adminExamples } from "../examples";
 
@@ -32,6 +33,15 @@ const CreateStaffAccountInput = createStaffAccountInput.meta({
     "characters); `name` defaults to the email's local part, `role` to `agent`.",
 });
 
+const AdminCategory = adminCategorySchema.meta({
+  id: "AdminCategory",
+  description: "A category: its stored name (what tickets and the API use) and what readers of each language see",
+});
+const UpdateCategoryLabelsInput = updateCategoryLabelsInput.meta({
+  id: "UpdateCategoryLabelsInput",
+  description: `New labels (1–${CATEGORY_LABEL_MAX} characters, one line); a language left out keeps its label`,
+});
+
 const ADMIN_ONLY = "Admins only, signed in on the staff pages (an API token gets 403).";
 const adminProblems = {
   401: "Not signed in",
@@ -42,6 +52,10 @@ const adminReadProblems = { ...adminProblems, 403: "Signed in, but not an admin;
 const apiTokenIdPath = z.object({
   id: z.coerce.number().int().min(1).meta({ description: "The token's id", example: 3 }),
 });
+const categoryNamePath = z.object({
+  name: z.string().min(1).meta({ description: "The category's stored name (URL-encoded)", example: "Technical Issue" }),
+});
+const billing = { name: "Billing", active: true, position: 5, labels: { es: "Pagos y facturación", en: "Billing" } };
 const staffAccountIdPath = z.object({
   id: z.string().min(1).meta({ description: "The staff account's id", example: "ZAPbleoM68K40blMOjgNqpML2iMuqyfg" }),
 });
@@ -93,6 +107,50 @@ export const adminPaths: ZodOpenApiPathsObject = {
         204: { description: "Revoked" },
         ...problemResponses([401, 403, 404, 429, 500], {
           descriptions: { ...adminProblems, 404: "No such token, or it is already revoked" },
+        }),
+      },
+    },
+  },
+  "/api/admin/categories": {
+    get: {
+      operationId: "listAdminCategories",
+      tags: ["Admin"],
+      summary: "List categories with their labels",
+      description: `Every category, active or not, in the form's order, with its label per language. ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      responses: {
+        200: {
+          description: "The categories, in the form's order",
+          content: { "application/json": { schema: z.array(AdminCategory), examples: { categories: { value: [billing] } } } },
+        },
+        ...problemResponses([401, 403, 429, 500], { descriptions: adminReadProblems }),
+      },
+    },
+  },
+  "/api/admin/categories/{name}": {
+    patch: {
+      operationId: "updateCategoryLabels",
+      tags: ["Admin"],
+      summary: "Change a category's labels",
+      description:
+        "Sets what requesters and agents read for the category in each language; its stored name (what tickets and " +
+        "the API keep) does not change. Written to the audit log (`category.labels_changed`). This server shows the " +
+        `new labels at once; other instances of the app within 10 seconds. ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      requestParams: { path: categoryNamePath },
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: UpdateCategoryLabelsInput,
+            examples: { spanish: { value: { labels: { es: "Pagos y facturación" } } } },
+          },
+        },
+      },
+      responses: {
+        200: { description: "The category with its new labels", content: { "application/json": { schema: AdminCategory, examples: { billing: { value: billing } } } } },
+        ...problemResponses([400, 401, 403, 404, 413, 415, 422, 429, 500], {
+          descriptions: { ...adminProblems, 404: "No category has this name" },
         }),
       },
     },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { MessageList } from "@/components/conversation/message-list";
 import { AddAttachments } from "@/components/tickets/add-attachments";
 import { AttachmentGallery } from "@/components/tickets/attachment-gallery";
@@ -10,24 +10,27 @@ import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
 import { StatusSteps } from "@/components/tickets/status-steps";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { buttonClasses } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
 import { attachmentPolicy } from "@/lib/attachments/policy";
 import { isTrackingKeyValid } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
 import { clientMessages } from "@/lib/i18n/client-messages";
+import { localeOfTag } from "@/lib/i18n/locales";
+import { categoryLabel } from "@/lib/tickets/categories";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
 import { listMessages } from "@/lib/tickets/list-messages";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
-import { STATUS_LABELS } from "@/lib/tickets/workflow";
 
-// The key is in the address: no Referer may carry it away, and no search engine may keep it.
-export const metadata: Metadata = {
-  title: "Your ticket",
-  referrer: "no-referrer",
-  robots: { index: false, follow: false },
-};
+// The key is in the address: no Referer may carry it to another site, and no search engine may keep it. Not
+// "no-referrer": that also sends `Origin: null` on our own POSTs, and Next.js refuses the language switch's server action.
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
+  return { title: t("yourTicket"), referrer: "same-origin", robots: { index: false, follow: false } };
+}
 
 /** Who did it, in the requester's words (listTicketEvents already hides who exactly on staff's side). */
-const ACTOR_NAMES: Record<string, string> = { requester: "You", staff: "Support team", system: "Kinconecta" };
+const ACTORS = ["requester", "staff", "system"] as const;
+const isActor = (actor: string): actor is (typeof ACTORS)[number] => (ACTORS as readonly string[]).includes(actor);
 
 /** The requester's private page. A missing or wrong key is a 404, exactly like an unknown ticket. */
 export default async function TrackTicketPage({ params, searchParams }: PageProps<"/support/tickets/[id]">) {
@@ -42,52 +45,59 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
     },
   );
   const requester = { kind: "requester", ticketId } as const;
-  const [messages, t] = await Promise.all([listMessages(ticketId, requester), getTranslations("RequesterConversation")]);
+  const [messages, t, tConversation, tStatus, locale] = await Promise.all([
+    listMessages(ticketId, requester),
+    getTranslations("TrackTicket"),
+    getTranslations("RequesterConversation"),
+    getTranslations("Status"),
+    getLocale(),
+  ]);
   // The conversation above shows each reply; its "reply added" history entry would only repeat it.
   const events = (await listTicketEvents(ticketId, requester)).filter((event) => event.type !== "message_added").map((event) => ({
     ...event,
-    actor: ACTOR_NAMES[event.actor] ?? event.actor,
+    actor: isActor(event.actor) ? t(`actor.${event.actor}`) : event.actor,
   }));
-  const created = new Date(ticket.createdAt).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+  const category = await categoryLabel(ticket.category, localeOfTag(locale));
 
   return (
-    <main className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:py-12">
-      <div>
-        <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Your support ticket</p>
-        <h1 className="mt-1 text-3xl font-bold text-brand-800">Ticket #{ticket.id}</h1>
-        <p className="mt-2 text-lg">{ticket.subject}</p>
-        <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted">
-          <StatusBadge status={ticket.status} />
-          <RoleBadge role={ticket.roleContext} />
-          <span>{ticket.category}</span>
-          <span aria-hidden="true">·</span>
-          <span>
-            Filed <time dateTime={ticket.createdAt}>{created} UTC</time>
-          </span>
-        </p>
-      </div>
+    // The files' and the conversation's client components say their own words; the times are in the reader's time zone.
+    <NextIntlClientProvider messages={await clientMessages("Attachments", "Files", "Conversation", "RequesterConversation")}>
+      <main className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:py-12">
+        <div>
+          <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{t("eyebrow")}</p>
+          <h1 className="mt-1 text-3xl font-bold text-brand-800">{t("heading", { id: ticket.id })}</h1>
+          <p className="mt-2 text-lg">{ticket.subject}</p>
+          <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted">
+            <StatusBadge status={ticket.status} />
+            <RoleBadge role={ticket.roleContext} />
+            <span>{category}</span>
+            <span aria-hidden="true">·</span>
+            <span>
+              {t.rich("filed", { time: () => <LocalTime dateTime={ticket.createdAt} options={{ dateStyle: "long", timeStyle: "short" }} /> })}
+            </span>
+          </p>
+        </div>
 
-      <section aria-labelledby="status-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        <h2 id="status-heading" className="mb-4 font-semibold">
-          Status: {STATUS_LABELS[ticket.status]}
-        </h2>
-        <StatusSteps status={ticket.status} />
-      </section>
+        <section aria-labelledby="status-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="status-heading" className="mb-4 font-semibold">
+            {t("statusHeading", { status: tStatus(ticket.status) })}
+          </h2>
+          <StatusSteps status={ticket.status} />
+        </section>
 
-      <NextIntlClientProvider messages={await clientMessages("Conversation", "RequesterConversation")}>
         {ticket.status === "resolved" && <ResolutionQuestion ticketId={ticket.id} trackingKey={key} />}
         <section aria-labelledby="conversation-heading" className="space-y-4">
           <h2 id="conversation-heading" className="text-lg font-semibold">
-            {t("heading")}
+            {tConversation("heading")}
           </h2>
           <MessageList messages={messages} viewer="requester" trackingKey={key} />
           {ticket.status === "closed" ? (
             <div className="space-y-4">
               <SatisfactionQuestion ticketId={ticket.id} trackingKey={key} rated={ticket.satisfaction !== null} />
               <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-                <p>{t("closed.explain")}</p>
+                <p>{tConversation("closed.explain")}</p>
                 <a href={`/support/new?about=${ticket.id}`} className={`${buttonClasses("secondary")} mt-3`}>
-                  {t("closed.newTicket")}
+                  {tConversation("closed.newTicket")}
                 </a>
               </div>
             </div>
@@ -99,31 +109,31 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
             )
           )}
         </section>
-      </NextIntlClientProvider>
 
-      <section aria-labelledby="files-heading" className="space-y-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        <h2 id="files-heading" className="font-semibold">
-          Files
-        </h2>
-        <AttachmentGallery attachments={ticket.attachments} trackingKey={key} />
-        {ticket.status === "closed" ? (
-          <p className="text-muted">This ticket is closed; files can no longer be added.</p>
-        ) : (
-          <AddAttachments
-            ticketId={ticket.id}
-            trackingKey={key}
-            limits={attachmentPolicy}
-            room={attachmentPolicy.maxFilesPerTicket - ticket.attachments.length}
-          />
-        )}
-      </section>
+        <section aria-labelledby="files-heading" className="space-y-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="files-heading" className="font-semibold">
+            {t("filesHeading")}
+          </h2>
+          <AttachmentGallery attachments={ticket.attachments} trackingKey={key} />
+          {ticket.status === "closed" ? (
+            <p className="text-muted">{t("closedNoFiles")}</p>
+          ) : (
+            <AddAttachments
+              ticketId={ticket.id}
+              trackingKey={key}
+              limits={attachmentPolicy}
+              room={attachmentPolicy.maxFilesPerTicket - ticket.attachments.length}
+            />
+          )}
+        </section>
 
-      <section aria-labelledby="history-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        <h2 id="history-heading" className="mb-4 font-semibold">
-          History
-        </h2>
-        <TicketTimeline events={events} />
-      </section>
-    </main>
+        <section aria-labelledby="history-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="history-heading" className="mb-4 font-semibold">
+            {t("historyHeading")}
+          </h2>
+          <TicketTimeline events={events} />
+        </section>
+      </main>
+    </NextIntlClientProvider>
   );
 }

@@ -1,14 +1,15 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { staffQueries } from "@/components/staff/staff-api";
 import { TicketView } from "@/components/staff/ticket-view";
 import { attachmentPolicy } from "@/lib/attachments/policy";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { etag } from "@/lib/http/ticket-responses";
 import { AppError } from "@/lib/errors";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { localeOfTag } from "@/lib/i18n/locales";
+import { categoryLabels } from "@/lib/tickets/categories";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
 import { listMessages } from "@/lib/tickets/list-messages";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
@@ -16,7 +17,7 @@ import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Ticket #${(await params).id}` };
+  return { title: (await getTranslations("StaffTicket"))("title", { id: (await params).id }) };
 }
 
 export default async function TicketPage({ params }: Props) {
@@ -31,13 +32,12 @@ export default async function TicketPage({ params }: Props) {
   queryClient.setQueryData(staffQueries.ticket(id).queryKey, { ticket: loaded.ticket, etag: etag(loaded.version) });
   queryClient.setQueryData(staffQueries.events(id).queryKey, await listTicketEvents(id, staff));
   queryClient.setQueryData(staffQueries.messages(id).queryKey, await listMessages(id, staff));
+  const labels = await categoryLabels(localeOfTag(await getLocale()));
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <NextIntlClientProvider messages={await clientMessages("Conversation", "StaffConversation", "Status")}>
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <TicketView id={id} limits={attachmentPolicy} />
-        </HydrationBoundary>
-      </NextIntlClientProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TicketView id={id} limits={attachmentPolicy} categoryLabels={labels} />
+      </HydrationBoundary>
     </main>
   );
 }
