@@ -86,17 +86,20 @@ export const test = base.extend<{
     });
   },
   axeViolations: async ({ page }, provide) => {
-    await provide(async () => {
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-        .analyze();
-      return results.violations.map((violation) => ({
-        id: violation.id,
-        targets: violation.nodes.map((node) => node.target.join(" ")),
-      }));
-    });
+    await provide(() => axeViolationsOf(page));
   },
 });
+
+/** axe's violations on any page (a second browser context's too): rule id and the offending elements. */
+export async function axeViolationsOf(page: Page): Promise<Array<{ id: string; targets: string[] }>> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    targets: violation.nodes.map((node) => node.target.join(" ")),
+  }));
+}
 
 export async function moveViaApi(request: APIRequestContext, id: number, status: string) {
   return request.patch(`/api/support-tickets/${id}`, { headers: tokenHeaders(), data: { status } });

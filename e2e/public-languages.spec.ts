@@ -66,7 +66,7 @@ test.describe("a tourist whose browser speaks Spanish", () => {
     await expect(page.getByRole("heading", { name: "Estado: Abierto" })).toBeVisible();
     await expect(page.getByRole("list", { name: "Avance" }).getByRole("listitem").first()).toHaveText(/^Abierto \(actual\)/);
     await expect(page.getByRole("region", { name: "Historial" })).toContainText("Ticket enviado");
-    await expect(page.getByRole("img", { name: "Vista previa de screenshot.png" })).toHaveJSProperty("naturalWidth", 1);
+    await expect(page.getByRole("region", { name: "Archivos" }).getByRole("link", { name: "screenshot.png" }).locator("img")).toHaveJSProperty("naturalWidth", 1);
 
     await page.getByLabel("Agregar archivos").setInputFiles({ ...PNG_FILE, name: "recibo.png" });
     await page.getByRole("button", { name: "Subir archivos" }).click();

@@ -113,9 +113,9 @@ test.describe("triage", () => {
 
     const second = await createTicket();
     await agentB.goto(`/staff/tickets/${second.id}`);
-    await expect(agentB.getByRole("button", { name: "Resolve" })).toBeVisible();
+    await expect(agentB.getByRole("button", { name: "Resolve", exact: true })).toBeVisible();
     expect((await moveViaApi(request, second.id, "in_progress")).status()).toBe(200); // agent A, meanwhile
-    await agentB.getByRole("button", { name: "Resolve" }).click();
+    await agentB.getByRole("button", { name: "Resolve", exact: true }).click();
     await expect(alertMessage(agentB)).toContainText("someone else changed this ticket first. It is now In progress");
     await expect(agentB.getByText("In progress", { exact: true })).toBeVisible();
     await expect(agentB.getByRole("button", { name: "Back to open" })).toBeVisible();
@@ -152,7 +152,7 @@ test.describe("triage", () => {
 
     await page.keyboard.press("s");
     await expect(page.getByRole("status")).toHaveText("Moved to In progress.");
-    await page.keyboard.press("r");
+    await page.keyboard.press("v");
     await expect(page.getByRole("status")).toHaveText("Moved to Resolved.");
     await page.keyboard.press("c");
     await expect(page.getByRole("status")).toHaveText("Moved to Closed.");

@@ -32,8 +32,8 @@ for (const role of ["Tourist", "Guide"] as const) {
     await page.getByRole("link", { name: `Track ticket #${id}` }).click();
     await expect(page).toHaveURL(new RegExp(`/support/tickets/${id}\\?key=`));
     await expect(page.getByRole("heading", { level: 1, name: `Ticket #${id}` })).toBeVisible();
-    await expect(page.getByRole("img", { name: /screenshot\.png$/ })).toHaveJSProperty("naturalWidth", 1);
-    await expect(page.getByRole("link", { name: /booking-log\.txt/ })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Files" }).getByRole("link", { name: "screenshot.png" }).locator("img")).toHaveJSProperty("naturalWidth", 1);
+    await expect(page.getByRole("region", { name: "Files" }).getByRole("link", { name: /booking-log\.txt/ })).toBeVisible();
   });
 }
 

@@ -68,7 +68,7 @@ test("the requester adds a screenshot from the tracking page", async ({ page, re
   await page.getByLabel("Add files").setInputFiles(PNG_FILE);
   await page.getByRole("button", { name: "Upload files" }).click();
   await expect(page.getByText("1 file added.")).toBeVisible();
-  await expect(page.getByRole("img", { name: /screenshot\.png$/ })).toHaveJSProperty("naturalWidth", 1);
+  await expect(page.getByRole("region", { name: "Files" }).getByRole("link", { name: "screenshot.png" }).locator("img")).toHaveJSProperty("naturalWidth", 1);
   await expect(page.getByRole("region", { name: "History" })).toContainText("Attachment added: screenshot.png");
 
   const ticket = await request.get(`/api/support-tickets/${id}`, { headers: { authorization: `Bearer ${process.env.API_TOKEN}` } });

@@ -2,6 +2,7 @@
 // Every answer is parsed with the API's own response schema, so its type is the schema's.
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
+import { postMessage, type OutgoingMessage, type SendOptions } from "@/components/conversation/send-message";
 import { type Answer, fetchAnswer, parseAnswer } from "@/lib/api-client/answer";
 import { ApiProblem } from "@/lib/api-client/problem";
 import { auditEntrySchema } from "@/lib/audit/schemas";
@@ -15,12 +16,15 @@ import {
 } from "@/lib/staff/schemas";
 import { adminCategorySchema, type UpdateCategoryLabelsInput } from "@/lib/tickets/category-schemas";
 import { issuedTrackingLinkSchema, type Ticket, ticketCountsSchema, ticketEventSchema, type TicketPage, ticketSchema } from "@/lib/tickets/schemas";
+import { messageSchema } from "@/lib/tickets/message-schemas";
 import type { TicketStatus } from "@/lib/tickets/workflow";
 import { type QueueParams, queueSearch } from "./queue-params";
 
-async function staffFetch(path: string, init: RequestInit = {}): Promise<Answer> {
+const staffFetch = (path: string, init: RequestInit = {}) => signedIn(fetchAnswer(path, init));
+
+async function signedIn(request: Promise<Answer>): Promise<Answer> {
   try {
-    return await fetchAnswer(path, init);
+    return await request;
   } catch (error) {
     // The session ended (signed out elsewhere, expired or disabled): back to the sign-in page.
     if (error instanceof ApiProblem && error.status === 401) window.location.replace("/staff/login");
@@ -61,6 +65,15 @@ async function fetchEvents(id: number) {
   return parseAnswer(await staffFetch(`/api/support-tickets/${id}/events`), z.array(ticketEventSchema));
 }
 
+async function fetchMessages(id: number) {
+  return parseAnswer(await staffFetch(`/api/support-tickets/${id}/messages`), z.array(messageSchema));
+}
+
+async function fetchRequesterTickets(email: string) {
+  const answer = await staffFetch(`/api/support-tickets?${new URLSearchParams({ email, limit: "20" })}`);
+  return parseAnswer(answer, z.array(ticketSchema));
+}
+
 /**
  * The staff pages' queries. Their keys carry the data's type, so the server pages that prefill the cache
  * (`setQueryData(staffQueries.ticket(id).queryKey, …)`) are held to the same shapes as the fetches.
@@ -70,7 +83,16 @@ export const staffQueries = {
   counts: () => queryOptions({ queryKey: ["tickets", "counts"], queryFn: fetchCounts }),
   ticket: (id: number) => queryOptions({ queryKey: ["tickets", "one", id], queryFn: () => fetchTicket(id) }),
   events: (id: number) => queryOptions({ queryKey: ["tickets", "events", id], queryFn: () => fetchEvents(id) }),
+  messages: (id: number) => queryOptions({ queryKey: ["tickets", "messages", id], queryFn: () => fetchMessages(id) }),
+  /** The requester's tickets, newest first (the list's exact email filter). */
+  requesterTickets: (email: string) =>
+    queryOptions({ queryKey: ["tickets", "requester", email], queryFn: () => fetchRequesterTickets(email) }),
 };
+
+/** A reply or an internal note; with `status`, "send and resolve" guarded by the ETag the agent saw. */
+export async function sendMessage(id: number, message: OutgoingMessage, options: SendOptions) {
+  return parseAnswer(await signedIn(postMessage(id, message, options)), messageSchema);
+}
 
 /** One workflow move, guarded by the ETag the agent saw (412 when someone moved the ticket since). */
 export async function moveTicket(id: number, status: TicketStatus, etag: string): Promise<LoadedTicket> {

@@ -12,6 +12,7 @@ import { buttonClasses } from "@/components/ui/button";
 import type { CategoryOption } from "@/lib/tickets/categories";
 import { ROLE_CONTEXTS, TICKET_STATUSES } from "@/lib/tickets/workflow";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
+import { awaitingStaffFirst, NeedsReplyBadge } from "./needs-reply";
 import { REFRESH_MS } from "./query-provider";
 import { type QueueParams, queueSearch } from "./queue-params";
 import { staffQueries } from "./staff-api";
@@ -58,7 +59,7 @@ export function TicketQueue({
     links[next]!.focus();
   }
 
-  const tickets = page.data?.tickets ?? [];
+  const tickets = awaitingStaffFirst(page.data?.tickets ?? []);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -222,6 +223,7 @@ export function TicketQueue({
                   <Link href={`/staff/tickets/${ticket.id}`} data-ticket-link className="font-medium text-brand-800 hover:underline">
                     {ticket.subject}
                   </Link>
+                  {ticket.awaiting === "staff" && <NeedsReplyBadge />}
                 </td>
                 <td className="px-3 py-1.5">
                   <span className="mr-2">{ticket.fullName}</span>

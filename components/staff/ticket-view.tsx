@@ -4,34 +4,44 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
 import { ticketMoves } from "@/components/tickets/ticket-moves";
-import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
-import { isImageFileName } from "@/lib/attachments/types";
+import { type AttachmentLimits, isImageFileName } from "@/lib/attachments/types";
 import type { Messages } from "@/lib/i18n/catalogs";
 import type { TicketStatus } from "@/lib/tickets/workflow";
+import { type ConversationHandle, ConversationPanel } from "./conversation-panel";
 import { IssueTrackingLink } from "./issue-tracking-link";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { REFRESH_MS } from "./query-provider";
 import { ApiProblem } from "@/lib/api-client/problem";
+import { RequesterTickets } from "./requester-tickets";
 import { moveTicket, staffQueries } from "./staff-api";
 
 // A move's button is named in the agent's language by its shortcut key, which ticketMoves gives each move.
 type MoveKey = keyof Messages["StaffTicket"]["moves"];
 
-/** One ticket for an agent: its request, moves, files, requester and history. `categoryLabels` names categories in the agent's language. */
-export function TicketView({ id, categoryLabels }: { id: number; categoryLabels: Record<string, string> }) {
+/** One ticket for an agent: its conversation, moves, files and requester. `categoryLabels` names categories in the agent's language. */
+export function TicketView({
+  id,
+  limits,
+  categoryLabels,
+}: {
+  id: number;
+  limits: AttachmentLimits;
+  categoryLabels: Record<string, string>;
+}) {
   const t = useTranslations("StaffTicket");
   const tStatus = useTranslations("Status");
   const router = useRouter();
+  const tConversation = useTranslations("StaffConversation");
+  const conversation = useRef<ConversationHandle>(null);
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const ticketQuery = staffQueries.ticket(id);
   const loaded = useQuery({ ...ticketQuery, refetchInterval: REFRESH_MS });
-  const events = useQuery({ ...staffQueries.events(id), refetchInterval: REFRESH_MS });
 
   const move = useMutation({
     mutationFn: (to: TicketStatus) => moveTicket(id, to, loaded.data!.etag),
@@ -84,6 +94,8 @@ export function TicketView({ id, categoryLabels }: { id: number; categoryLabels:
             description: t(`moves.${candidate.key as MoveKey}`),
             run: () => !move.isPending && move.mutate(candidate.to),
           })),
+          { key: "r", description: tConversation("shortcuts.reply"), run: () => conversation.current?.compose("reply") },
+          { key: "n", description: tConversation("shortcuts.note"), run: () => conversation.current?.compose("note") },
           { key: "u", description: t("back"), run: () => router.push("/staff") },
         ]}
       />
@@ -130,12 +142,7 @@ export function TicketView({ id, categoryLabels }: { id: number; categoryLabels:
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
-          <section aria-labelledby="message-heading">
-            <h2 id="message-heading" className="text-lg font-semibold">
-              {t("message")}
-            </h2>
-            <p className="mt-2 whitespace-pre-wrap rounded-lg border border-slate-300 bg-white p-4">{ticket.message}</p>
-          </section>
+          <ConversationPanel ref={conversation} ticket={ticket} etag={loaded.data.etag} limits={limits} />
           <section aria-labelledby="attachments-heading">
             <h2 id="attachments-heading" className="text-lg font-semibold">
               {t("attachments", { count: ticket.attachments.length })}
@@ -171,13 +178,8 @@ export function TicketView({ id, categoryLabels }: { id: number; categoryLabels:
             </p>
             <p className="text-sm text-muted">{t.rich("filed", { time: () => <LocalTime dateTime={ticket.createdAt} /> })}</p>
           </section>
+          <RequesterTickets ticket={ticket} />
           <IssueTrackingLink ticketId={ticket.id} />
-          <section aria-labelledby="history-heading">
-            <h2 id="history-heading" className="text-lg font-semibold">
-              {t("history")}
-            </h2>
-            <div className="mt-2">{events.data && <TicketTimeline events={events.data} />}</div>
-          </section>
         </div>
       </div>
     </article>

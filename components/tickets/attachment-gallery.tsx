@@ -19,8 +19,9 @@ export function AttachmentGallery({ attachments, trackingKey }: { attachments: A
               className="block overflow-hidden rounded-lg bg-white ring-1 ring-slate-200 hover:ring-brand-600"
             >
               {isImageFileName(attachment.fileName) ? (
+                // The link's text names the file; an alt text repeating it would be read twice.
                 // eslint-disable-next-line @next/next/no-img-element -- a private, keyed URL: next/image would cache it in its optimiser
-                <img src={url} alt={t("preview", { name: attachment.fileName })} width={240} height={160} loading="lazy" className="aspect-[3/2] w-full object-cover" />
+                <img src={url} alt="" width={240} height={160} loading="lazy" className="aspect-[3/2] w-full object-cover" />
               ) : (
                 <span className="flex aspect-[3/2] items-center justify-center bg-sand-100 text-lg font-bold text-muted">
                   {attachment.fileName.split(".").pop()?.toUpperCase()}

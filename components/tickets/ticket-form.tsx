@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { type DefaultValues, type Resolver, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, Field, FieldError, inputClasses } from "@/components/ui/field";
+import { newIdempotencyKey } from "@/lib/api-client/idempotency-key";
 import type { ApiProblem } from "@/lib/api-client/problem";
 import { ATTACHMENTS_FIELD, type AttachmentLimits, describeBytes } from "@/lib/attachments/types";
 import { localeOfTag } from "@/lib/i18n/locales";
@@ -35,14 +36,17 @@ interface ValidationContext {
 const lazyResolver: Resolver<TicketFieldsInput, ValidationContext> = async (values, context) =>
   (await loadFileTicket()).validateTicketFields(values, context!.t, context!.categoryLabels);
 
-/** A random Idempotency-Key; crypto.randomUUID needs a secure context, getRandomValues does not. */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
 /** The submit-a-ticket form: validated with the API's own schema, kept as a draft, sent once per intent. */
-export function TicketForm({ categories, limits }: { categories: CategoryOption[]; limits: AttachmentLimits }) {
+export function TicketForm({
+  categories,
+  limits,
+  subject,
+}: {
+  categories: CategoryOption[];
+  limits: AttachmentLimits;
+  /** A subject to start from ("About ticket #12", from a closed ticket's tracking page); it outranks the draft's. */
+  subject?: string;
+}) {
   const t = useTranslations("TicketForm");
   const tv = useTranslations("Validation");
   const tRole = useTranslations("Role");
@@ -61,7 +65,7 @@ export function TicketForm({ categories, limits }: { categories: CategoryOption[
     resolver: lazyResolver,
     context: { t: tv, categoryLabels },
     mode: "onTouched",
-    defaultValues: EMPTY,
+    defaultValues: { ...EMPTY, ...(subject && { subject }) },
   });
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [fileError, setFileError] = useState<string>();
@@ -79,12 +83,12 @@ export function TicketForm({ categories, limits }: { categories: CategoryOption[
   useEffect(() => {
     const draft = loadDraft();
     startedAt.current = draft?.startedAt ?? Date.now();
-    if (draft) reset({ ...EMPTY, ...draft.values }, { keepDefaultValues: true });
+    if (draft) reset({ ...EMPTY, ...draft.values, ...(subject && { subject }) }, { keepDefaultValues: true });
     return subscribe({
       formState: { values: true },
       callback: ({ values }) => saveDraft({ values, startedAt: startedAt.current }),
     });
-  }, [reset, subscribe]);
+  }, [reset, subscribe, subject]);
 
   /** The server's English words for files, said again in the page's language by what went wrong (its status). */
   function filesMessage(status: number): string {

@@ -13,7 +13,7 @@ function moveTo(from: TicketStatus, to: TicketStatus): TicketMove {
     case "open":
       return { to, key: "b" };
     case "resolved":
-      return { to, key: "r" };
+      return { to, key: "v" };
     case "closed":
       return { to, key: "c" };
   }

@@ -7,16 +7,21 @@ import { attachmentPolicy } from "@/lib/attachments/policy";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { localeOfTag } from "@/lib/i18n/locales";
 import { listCategoryOptions } from "@/lib/tickets/categories";
+import { parseTicketId } from "@/lib/tickets/get-ticket";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Metadata");
   return { title: t("newTicket"), description: t("newTicketDescription") };
 }
 
-export default async function NewTicketPage() {
+export default async function NewTicketPage({ searchParams }: PageProps<"/support/new">) {
   // The categories are configured in the database, so the page renders per request.
   await connection();
   const [t, categories] = await Promise.all([getTranslations("NewTicket"), getLocale().then((tag) => listCategoryOptions(localeOfTag(tag)))]);
+  // "Open a new ticket about this" on a closed ticket's page links here with ?about=<id>; only the number is shown.
+  const { about } = await searchParams;
+  const aboutId = typeof about === "string" ? parseTicketId(about) : null;
+  const subject = aboutId === null ? undefined : (await getTranslations("RequesterConversation"))("closed.aboutSubject", { id: aboutId });
   return (
     <main className="mx-auto max-w-3xl px-4 py-8 sm:py-12">
       <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
@@ -24,7 +29,7 @@ export default async function NewTicketPage() {
       <div className="mt-6 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-8">
         {/* Only the strings the form and its confirmation say reach the browser. */}
         <NextIntlClientProvider messages={await clientMessages("TicketForm", "Validation", "Files", "Created", "Role")}>
-          <TicketForm categories={categories} limits={attachmentPolicy} />
+          <TicketForm categories={categories} limits={attachmentPolicy} subject={subject} />
         </NextIntlClientProvider>
       </div>
     </main>

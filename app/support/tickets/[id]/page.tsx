@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { MessageList } from "@/components/conversation/message-list";
 import { AddAttachments } from "@/components/tickets/add-attachments";
 import { AttachmentGallery } from "@/components/tickets/attachment-gallery";
+import { RequesterReply, ResolutionQuestion, SatisfactionQuestion } from "@/components/tickets/requester-conversation";
 import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
 import { StatusSteps } from "@/components/tickets/status-steps";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
+import { buttonClasses } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { attachmentPolicy } from "@/lib/attachments/policy";
 import { isTrackingKeyValid } from "@/lib/auth/tracking";
@@ -15,6 +18,7 @@ import { clientMessages } from "@/lib/i18n/client-messages";
 import { localeOfTag } from "@/lib/i18n/locales";
 import { categoryLabel } from "@/lib/tickets/categories";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
+import { listMessages } from "@/lib/tickets/list-messages";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
 
 // The key is in the address: no Referer may carry it to another site, and no search engine may keep it. Not
@@ -40,16 +44,24 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
       throw error;
     },
   );
-  const [t, tStatus, locale] = await Promise.all([getTranslations("TrackTicket"), getTranslations("Status"), getLocale()]);
-  const events = (await listTicketEvents(ticketId, { kind: "requester", ticketId })).map((event) => ({
+  const requester = { kind: "requester", ticketId } as const;
+  const [messages, t, tConversation, tStatus, locale] = await Promise.all([
+    listMessages(ticketId, requester),
+    getTranslations("TrackTicket"),
+    getTranslations("RequesterConversation"),
+    getTranslations("Status"),
+    getLocale(),
+  ]);
+  // The conversation above shows each reply; its "reply added" history entry would only repeat it.
+  const events = (await listTicketEvents(ticketId, requester)).filter((event) => event.type !== "message_added").map((event) => ({
     ...event,
     actor: isActor(event.actor) ? t(`actor.${event.actor}`) : event.actor,
   }));
   const category = await categoryLabel(ticket.category, localeOfTag(locale));
 
   return (
-    // The files' client components say their own words; the times are in the reader's time zone.
-    <NextIntlClientProvider messages={await clientMessages("Attachments", "Files")}>
+    // The files' and the conversation's client components say their own words; the times are in the reader's time zone.
+    <NextIntlClientProvider messages={await clientMessages("Attachments", "Files", "Conversation", "RequesterConversation")}>
       <main className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:py-12">
         <div>
           <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{t("eyebrow")}</p>
@@ -73,12 +85,29 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
           <StatusSteps status={ticket.status} />
         </section>
 
-        <section aria-labelledby="message-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-          <h2 id="message-heading" className="font-semibold">
-            {t("messageHeading")}
+        {ticket.status === "resolved" && <ResolutionQuestion ticketId={ticket.id} trackingKey={key} />}
+        <section aria-labelledby="conversation-heading" className="space-y-4">
+          <h2 id="conversation-heading" className="text-lg font-semibold">
+            {tConversation("heading")}
           </h2>
-          <p className="mt-1 text-sm text-muted">{t("from", { name: ticket.fullName, email: ticket.email })}</p>
-          <p className="mt-3 break-words whitespace-pre-wrap">{ticket.message}</p>
+          <MessageList messages={messages} viewer="requester" trackingKey={key} />
+          {ticket.status === "closed" ? (
+            <div className="space-y-4">
+              <SatisfactionQuestion ticketId={ticket.id} trackingKey={key} rated={ticket.satisfaction !== null} />
+              <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+                <p>{tConversation("closed.explain")}</p>
+                <a href={`/support/new?about=${ticket.id}`} className={`${buttonClasses("secondary")} mt-3`}>
+                  {tConversation("closed.newTicket")}
+                </a>
+              </div>
+            </div>
+          ) : (
+            ticket.status !== "resolved" && (
+              <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+                <RequesterReply ticketId={ticket.id} trackingKey={key} limits={attachmentPolicy} />
+              </div>
+            )
+          )}
         </section>
 
         <section aria-labelledby="files-heading" className="space-y-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">

@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { staffQueries } from "@/components/staff/staff-api";
 import { TicketView } from "@/components/staff/ticket-view";
+import { attachmentPolicy } from "@/lib/attachments/policy";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { etag } from "@/lib/http/ticket-responses";
 import { AppError } from "@/lib/errors";
 import { localeOfTag } from "@/lib/i18n/locales";
 import { categoryLabels } from "@/lib/tickets/categories";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
+import { listMessages } from "@/lib/tickets/list-messages";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
 
 type Props = { params: Promise<{ id: string }> };
@@ -29,11 +31,12 @@ export default async function TicketPage({ params }: Props) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(staffQueries.ticket(id).queryKey, { ticket: loaded.ticket, etag: etag(loaded.version) });
   queryClient.setQueryData(staffQueries.events(id).queryKey, await listTicketEvents(id, staff));
+  queryClient.setQueryData(staffQueries.messages(id).queryKey, await listMessages(id, staff));
   const labels = await categoryLabels(localeOfTag(await getLocale()));
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TicketView id={id} categoryLabels={labels} />
+        <TicketView id={id} limits={attachmentPolicy} categoryLabels={labels} />
       </HydrationBoundary>
     </main>
   );
