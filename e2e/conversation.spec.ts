@@ -29,8 +29,12 @@ test("an agent and a requester talk a ticket through to a confirmed fix and a ra
   await agent.goto(`/staff/tickets/${id}`);
   const timeline = agent.getByRole("list", { name: "Conversation" });
   await expect(timeline).toContainText("Me sale un error.");
-  await agent.keyboard.press("n");
-  await expect(agent.getByLabel("Internal note — not sent to the requester")).toBeFocused();
+  // The conversation is server-rendered, so it shows before the page's shortcuts are listening: press until one is.
+  const noteField = agent.getByLabel("Internal note — not sent to the requester");
+  await expect(async () => {
+    await agent.keyboard.press("n");
+    await expect(noteField).toBeFocused({ timeout: 500 });
+  }).toPass();
   await agent.keyboard.type("Revisar el cobro en el proveedor de pagos.");
   await agent.keyboard.press("Control+Enter");
   await expect(agent.getByText("Internal note saved.")).toBeVisible();
