@@ -86,6 +86,8 @@ export function seedTicket(marker: string, index: number) {
     subject: `Ticket ${index} of ${marker}`,
     category: "Technical Issue",
     message: `Message ${index}: the app must keep this ticket through crashes.`,
+    // Written in English, so its emails are too (tickets default to DEFAULT_LOCALE, Spanish).
+    locale: "en",
   };
 }
 
