@@ -4,6 +4,7 @@ import type { Message } from "@/lib/tickets/message-schemas";
 import type { TicketEvent } from "@/lib/tickets/schemas";
 import { SmtpSink } from "../support/smtp-sink";
 import { freePort, runNpmCommand, startTestServer, type TestServer } from "../support/test-server";
+import { eventually } from "../support/eventually";
 import {
   admin,
   api,
@@ -43,15 +44,6 @@ const move = (ticket: TicketJson, status: string) =>
 const eventsOf = async (ticket: TicketJson, headers: Record<string, string> = auth): Promise<TicketEvent[]> =>
   (await (await api(`/api/support-tickets/${ticket.id}/events`, { headers })).json()) as TicketEvent[];
 
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe("the conversation", () => {
   let staff: Record<string, string>;
