@@ -115,8 +115,9 @@ describe("any Unicode text in a text field", () => {
     );
     await fc.assert(
       fc.asyncProperty(cases, async ({ name, value, multipart }) => {
-        // A form part is a USVString: the browser (and undici) send a lone surrogate as U+FFFD.
-        const sent = multipart ? value.toWellFormed() : value;
+        // A form part is a USVString with normalised line breaks: the browser (and undici) send a lone surrogate
+        // as U+FFFD and every line break as CRLF.
+        const sent = multipart ? value.toWellFormed().replace(/\r\n|\r|\n/g, "\r\n") : value;
         const fields = ticketBody({ [name]: sent });
         const form = new FormData();
         for (const [key, part] of Object.entries(fields)) form.append(key, part);
