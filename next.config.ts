@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "nodemailer", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: true,
+  // Metadata is rendered with the page, never streamed after it: a streamed title is remounted on every
+  // router.refresh() and leaves the page without a <title> until its chunk arrives (axe caught it on the
+  // tracking page after a reply). Our metadata is a catalog lookup, so nothing waits on it.
+  htmlLimitedBots: /.*/,
 };
 
 const withNextIntl = createNextIntlPlugin({
