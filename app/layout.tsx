@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/lib/i18n/client-messages";
+import { PageStrings } from "@/lib/i18n/page-strings";
 import "./globals.css";
 
 const METADATA: Metadata = {
@@ -29,11 +29,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: Next.js can only put proxy.ts's per-request CSP nonce on the inline
   // scripts of a page it renders now, never on one prerendered at build time.
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang={await getLocale()}>
+    <html lang={locale}>
       <body>
-        {/* The error page's words; each page gives its own client components theirs in a provider of its own. */}
-        <NextIntlClientProvider messages={await clientMessages("Error")}>{children}</NextIntlClientProvider>
+        {/* The error page's words and the file picker's (public and staff pages share it); each page gives its
+            own client components theirs in a provider of its own. */}
+        <PageStrings locale={locale} messages={await clientMessages("Error", "Files")}>
+          {children}
+        </PageStrings>
       </body>
     </html>
   );

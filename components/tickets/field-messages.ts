@@ -1,8 +1,8 @@
-import type { useTranslations } from "next-intl";
+import type { PageTranslator } from "@/lib/i18n/page-strings";
 import { TICKET_LIMITS } from "@/lib/tickets/schemas";
 import type { TicketField } from "./ticket-fields";
 
-export type ValidationTranslator = ReturnType<typeof useTranslations<"Validation">>;
+export type ValidationTranslator = PageTranslator<"Validation">;
 
 /**
  * What is wrong with a form field, in the page's language, from the problem's stable code (lib/zod/issue-code.ts):

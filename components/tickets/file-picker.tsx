@@ -1,6 +1,5 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
 import { type DragEvent, useState } from "react";
 import {
   ATTACHMENT_TYPE_NAMES,
@@ -10,6 +9,7 @@ import {
   describeBytes,
 } from "@/lib/attachments/types";
 import { describedBy, FieldError, hintId } from "@/components/ui/field";
+import { type PageTranslator, usePageLocale, usePageStrings } from "@/lib/i18n/page-strings";
 
 export interface PickedFile {
   key: string;
@@ -25,15 +25,13 @@ function typeOf(file: File): AttachmentTypeName | undefined {
   });
 }
 
-type FilesTranslator = ReturnType<typeof useTranslations<"Files">>;
-
-/** "PNG, JPEG and plain text" in the reader's language (`localeTag` as next-intl's useLocale gives it). */
-export function describeTypesIn(t: FilesTranslator, localeTag: string, names: readonly AttachmentTypeName[]): string {
+/** "PNG, JPEG and plain text" in the reader's language (`localeTag` as usePageLocale gives it). */
+export function describeTypesIn(t: PageTranslator<"Files">, localeTag: string, names: readonly AttachmentTypeName[]): string {
   return new Intl.ListFormat(localeTag, { type: "conjunction" }).format(names.map((name) => t(`types.${name}`)));
 }
 
 /** Why a file cannot be attached, or null. The server checks the content again; this spares a wasted upload. */
-function fileProblem(file: File, limits: AttachmentLimits, t: FilesTranslator, localeTag: string): string | null {
+function fileProblem(file: File, limits: AttachmentLimits, t: PageTranslator<"Files">, localeTag: string): string | null {
   const type = typeOf(file);
   if (!type || !limits.allowedTypes.includes(type)) {
     return t("notAllowed", { name: file.name, types: describeTypesIn(t, localeTag, limits.allowedTypes) });
@@ -76,8 +74,8 @@ export function FilePicker({
   disabled?: boolean;
   error?: string;
 }) {
-  const t = useTranslations("Files");
-  const localeTag = useLocale();
+  const t = usePageStrings("Files");
+  const localeTag = usePageLocale();
   const [refused, setRefused] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
 

@@ -1,10 +1,9 @@
-import type { FieldErrors, ResolverResult } from "react-hook-form";
 import { parseAnswer } from "@/lib/api-client/answer";
 import { uploadWithProgress } from "@/lib/api-client/upload-with-progress";
 import { issueCode } from "@/lib/zod/issue-code";
-import { type CreatedTicket, createdTicketSchema, type TicketFieldsInput, ticketFieldsInput } from "@/lib/tickets/schemas";
+import { type CreatedTicket, createdTicketSchema, ticketFieldsInput } from "@/lib/tickets/schemas";
 import { ticketFieldMessage, type ValidationTranslator } from "./field-messages";
-import { isTicketField } from "./ticket-fields";
+import { isTicketField, type TicketFieldErrors, type TicketValues } from "./ticket-fields";
 
 // What the form needs once someone starts using it, split from the form so that zod (the bulk of its JavaScript)
 // loads on the first focus, not with the page. Sending always follows validation, so this is here by then.
@@ -16,19 +15,18 @@ export { ticketFieldMessage } from "./field-messages";
 
 /** Validates with the API's own schema, each field's first issue said in the page's language (by its code, not zod's English). */
 export function validateTicketFields(
-  values: TicketFieldsInput,
+  values: TicketValues,
   t: ValidationTranslator,
   categoryLabels: string[],
-): ResolverResult<TicketFieldsInput> {
+): TicketFieldErrors {
   const parsed = ticketFieldsInput.safeParse(values);
-  if (parsed.success) return { values: parsed.data, errors: {} };
-  const errors: FieldErrors<TicketFieldsInput> = {};
-  for (const issue of parsed.error.issues) {
+  const errors: TicketFieldErrors = {};
+  for (const issue of parsed.error?.issues ?? []) {
     const field = String(issue.path[0]);
-    if (!isTicketField(field) || errors[field]) continue;
-    errors[field] = { type: issue.code, message: ticketFieldMessage(t, field, issueCode(issue), categoryLabels) };
+    if (!isTicketField(field) || errors[field] !== undefined) continue;
+    errors[field] = ticketFieldMessage(t, field, issueCode(issue), categoryLabels);
   }
-  return { values: {}, errors };
+  return errors;
 }
 
 /** Files the ticket (fields and files in one multipart body); a retry with the same key gets the first answer back. */

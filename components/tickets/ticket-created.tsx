@@ -1,8 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { usePageStrings } from "@/lib/i18n/page-strings";
 import type { CreatedTicket } from "@/lib/tickets/schemas";
 
 /** The confirmation: the ticket number, what was sent, and the private link to follow it. */
@@ -15,8 +15,8 @@ export function TicketCreated({
   categoryLabel: string;
   onAnother: () => void;
 }) {
-  const t = useTranslations("Created");
-  const tRole = useTranslations("Role");
+  const t = usePageStrings("Created");
+  const tRole = usePageStrings("Role");
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
   // Move focus to the news, so keyboard and screen reader users hear it at once.

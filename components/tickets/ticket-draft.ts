@@ -1,11 +1,11 @@
-import type { TicketFieldsInput } from "@/lib/tickets/schemas";
+import type { TicketValues } from "./ticket-fields";
 
 // The typed fields survive a reload, a crash or a failed send until the ticket is created. Files cannot
 // be kept in localStorage; the form says so.
 const DRAFT_KEY = "kinconecta:ticket-draft:v1";
 
 export interface TicketDraft {
-  values: Partial<TicketFieldsInput>;
+  values: Partial<TicketValues>;
   /** When the person started filling the form (ms since epoch), for the minimum fill time. */
   startedAt: number;
 }

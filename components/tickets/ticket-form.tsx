@@ -1,24 +1,23 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { type DefaultValues, type Resolver, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, errorId, Field, FieldError, inputClasses } from "@/components/ui/field";
 import { newIdempotencyKey } from "@/lib/api-client/idempotency-key";
 import type { ApiProblem } from "@/lib/api-client/problem";
 import { ATTACHMENTS_FIELD, type AttachmentLimits, describeBytes } from "@/lib/attachments/types";
 import { localeOfTag } from "@/lib/i18n/locales";
+import { usePageLocale, usePageStrings } from "@/lib/i18n/page-strings";
 import type { CategoryOption } from "@/lib/tickets/categories";
-import type { CreatedTicket, TicketFieldsInput } from "@/lib/tickets/schemas";
+import type { CreatedTicket } from "@/lib/tickets/schemas";
 import { SPAM_SIGNALS } from "@/lib/tickets/spam-signals";
 import { ROLE_CONTEXTS } from "@/lib/tickets/workflow";
-import type { ValidationTranslator } from "./field-messages";
 import { describeTypesIn, FilePicker, type PickedFile } from "./file-picker";
 import { clearDraft, loadDraft, saveDraft } from "./ticket-draft";
-import { isTicketField, TICKET_FIELDS } from "./ticket-fields";
+import { isTicketField, TICKET_FIELDS, type TicketValues } from "./ticket-fields";
+import { useTicketFields } from "./use-ticket-fields";
 
-const EMPTY: DefaultValues<TicketFieldsInput> = { fullName: "", email: "", category: "", subject: "", message: "" };
+const EMPTY: TicketValues = { roleContext: "", fullName: "", email: "", category: "", subject: "", message: "" };
 
 // Only needed after a successful send: fetched while the ticket is being sent, not with the page.
 const loadTicketCreated = () => import("./ticket-created");
@@ -26,15 +25,6 @@ const TicketCreated = lazy(() => loadTicketCreated().then((m) => ({ default: m.T
 
 let loadingFileTicket: Promise<typeof import("./file-ticket")> | undefined;
 const loadFileTicket = () => (loadingFileTicket ??= import("./file-ticket"));
-
-/** What the resolver says its messages with: the page's translator and the category labels, updated on every render. */
-interface ValidationContext {
-  t: ValidationTranslator;
-  categoryLabels: string[];
-}
-/** The API's own schema, fetched on first use to keep the page's first load small. */
-const lazyResolver: Resolver<TicketFieldsInput, ValidationContext> = async (values, context) =>
-  (await loadFileTicket()).validateTicketFields(values, context!.t, context!.categoryLabels);
 
 /** The submit-a-ticket form: validated with the API's own schema, kept as a draft, sent once per intent. */
 export function TicketForm({
@@ -47,26 +37,17 @@ export function TicketForm({
   /** A subject to start from ("About ticket #12", from a closed ticket's tracking page); it outranks the draft's. */
   subject?: string;
 }) {
-  const t = useTranslations("TicketForm");
-  const tv = useTranslations("Validation");
-  const tRole = useTranslations("Role");
-  const tFiles = useTranslations("Files");
-  const localeTag = useLocale();
+  const t = usePageStrings("TicketForm");
+  const tv = usePageStrings("Validation");
+  const tRole = usePageStrings("Role");
+  const tFiles = usePageStrings("Files");
+  const localeTag = usePageLocale();
   const locale = localeOfTag(localeTag);
   const categoryLabels = categories.map((category) => category.label);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    subscribe,
-    formState: { errors },
-  } = useForm<TicketFieldsInput, ValidationContext>({
-    resolver: lazyResolver,
-    context: { t: tv, categoryLabels },
-    mode: "onTouched",
-    defaultValues: { ...EMPTY, ...(subject && { subject }) },
-  });
+  // Checked with the API's own schema, fetched on first use to keep the page's first load small.
+  const { form, errors, field, values, submit, setError, reset } = useTicketFields(async (typed) =>
+    (await loadFileTicket()).validateTicketFields(typed, tv, categoryLabels),
+  );
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [fileError, setFileError] = useState<string>();
   const [progress, setProgress] = useState<number[]>();
@@ -83,12 +64,8 @@ export function TicketForm({
   useEffect(() => {
     const draft = loadDraft();
     startedAt.current = draft?.startedAt ?? Date.now();
-    if (draft) reset({ ...EMPTY, ...draft.values, ...(subject && { subject }) }, { keepDefaultValues: true });
-    return subscribe({
-      formState: { values: true },
-      callback: ({ values }) => saveDraft({ values, startedAt: startedAt.current }),
-    });
-  }, [reset, subscribe, subject]);
+    if (draft) reset({ ...draft.values, ...(subject && { subject }) });
+  }, [reset, subject]);
 
   /** The server's English words for files, said again in the page's language by what went wrong (its status). */
   function filesMessage(status: number): string {
@@ -104,7 +81,7 @@ export function TicketForm({
     let unplaced = false;
     for (const { path, code } of problem.errors) {
       if (isTicketField(path)) {
-        setError(path, { type: "server", message: fieldMessage(tv, path, code ?? "", categoryLabels) }, { shouldFocus: !focused });
+        setError(path, fieldMessage(tv, path, code ?? "", categoryLabels), { focus: !focused });
         focused = true;
       } else if (path === ATTACHMENTS_FIELD) setFileError(filesMessage(problem.status));
       else unplaced = true;
@@ -122,7 +99,7 @@ export function TicketForm({
     }
   }
 
-  async function send(values: TicketFieldsInput) {
+  async function send(values: TicketValues) {
     // Already here: validation, which always comes first, loaded it.
     const { ApiProblem, fileTicket, NoAnswerError, progressPerFile, ticketFieldMessage } = await loadFileTicket();
     if (sendingNow.current) return;
@@ -185,11 +162,19 @@ export function TicketForm({
   }
 
   return (
-    <form onSubmit={(event) => handleSubmit(send)(event)} onFocus={loadFileTicket} noValidate aria-busy={sending} className="relative space-y-6">
+    <form
+      ref={form}
+      onSubmit={(event) => submit(event, send)}
+      onChange={() => saveDraft({ values: values(), startedAt: startedAt.current })}
+      onFocus={loadFileTicket}
+      noValidate
+      aria-busy={sending}
+      className="relative space-y-6"
+    >
       <fieldset
         role="radiogroup"
         aria-required="true"
-        {...(errors.roleContext && { "aria-invalid": true, "aria-describedby": errorId("roleContext") })}
+        {...(errors.roleContext !== undefined && { "aria-invalid": true, "aria-describedby": errorId("roleContext") })}
       >
         <legend className="mb-1.5 font-semibold">{t("role")}</legend>
         <div className="grid grid-cols-2 gap-3">
@@ -198,38 +183,38 @@ export function TicketForm({
               key={role}
               className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border border-slate-400 bg-white px-4 py-3 font-medium has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:ring-1 has-checked:ring-brand-600"
             >
-              <input type="radio" value={role} {...register("roleContext")} className="size-5 accent-brand-600" />
+              <input type="radio" value={role} {...field("roleContext")} className="size-5 accent-brand-600" />
               {tRole(role)}
             </label>
           ))}
         </div>
-        <FieldError id="roleContext" message={errors.roleContext?.message} />
+        <FieldError id="roleContext" message={errors.roleContext} />
       </fieldset>
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <Field id="fullName" label={t("fullName")} error={errors.fullName?.message}>
+        <Field id="fullName" label={t("fullName")} error={errors.fullName}>
           <input
             type="text"
             autoComplete="name"
-            {...register("fullName")}
-            {...describedBy("fullName", { error: errors.fullName?.message })}
+            {...field("fullName")}
+            {...describedBy("fullName", { error: errors.fullName })}
             className={inputClasses}
           />
         </Field>
-        <Field id="email" label={t("email")} error={errors.email?.message}>
+        <Field id="email" label={t("email")} error={errors.email}>
           <input
             type="email"
             autoComplete="email"
             inputMode="email"
-            {...register("email")}
-            {...describedBy("email", { error: errors.email?.message })}
+            {...field("email")}
+            {...describedBy("email", { error: errors.email })}
             className={inputClasses}
           />
         </Field>
       </div>
 
-      <Field id="category" label={t("category")} error={errors.category?.message}>
-        <select {...register("category")} {...describedBy("category", { error: errors.category?.message })} className={inputClasses}>
+      <Field id="category" label={t("category")} error={errors.category}>
+        <select {...field("category")} {...describedBy("category", { error: errors.category })} className={inputClasses}>
           <option value="">{t("chooseCategory")}</option>
           {categories.map((category) => (
             <option key={category.name} value={category.name}>
@@ -239,11 +224,12 @@ export function TicketForm({
         </select>
       </Field>
 
-      <Field id="subject" label={t("subject")} error={errors.subject?.message}>
+      <Field id="subject" label={t("subject")} error={errors.subject}>
         <input
           type="text"
-          {...register("subject")}
-          {...describedBy("subject", { error: errors.subject?.message })}
+          defaultValue={subject}
+          {...field("subject")}
+          {...describedBy("subject", { error: errors.subject })}
           className={inputClasses}
         />
       </Field>
@@ -252,12 +238,12 @@ export function TicketForm({
         id="message"
         label={t("message")}
         hint={t("messageHint")}
-        error={errors.message?.message}
+        error={errors.message}
       >
         <textarea
           rows={6}
-          {...register("message")}
-          {...describedBy("message", { hint: true, error: errors.message?.message })}
+          {...field("message")}
+          {...describedBy("message", { hint: true, error: errors.message })}
           className={inputClasses}
         />
       </Field>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TicketForm } from "@/components/tickets/ticket-form";
 import { attachmentPolicy } from "@/lib/attachments/policy";
 import { clientMessages } from "@/lib/i18n/client-messages";
+import { PageStrings } from "@/lib/i18n/page-strings";
 import { localeOfTag } from "@/lib/i18n/locales";
 import { listCategoryOptions } from "@/lib/tickets/categories";
 import { parseTicketId } from "@/lib/tickets/get-ticket";
@@ -17,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTicketPage({ searchParams }: PageProps<"/support/new">) {
   // The categories are configured in the database, so the page renders per request.
   await connection();
-  const [t, categories] = await Promise.all([getTranslations("NewTicket"), getLocale().then((tag) => listCategoryOptions(localeOfTag(tag)))]);
+  const [t, locale] = await Promise.all([getTranslations("NewTicket"), getLocale()]);
+  const categories = await listCategoryOptions(localeOfTag(locale));
   // "Open a new ticket about this" on a closed ticket's page links here with ?about=<id>; only the number is shown.
   const { about } = await searchParams;
   const aboutId = typeof about === "string" ? parseTicketId(about) : null;
@@ -28,9 +29,9 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/suppor
       <p className="mt-2 text-muted">{t("intro")}</p>
       <div className="mt-6 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-8">
         {/* Only the strings the form and its confirmation say reach the browser. */}
-        <NextIntlClientProvider messages={await clientMessages("TicketForm", "Validation", "Files", "Created", "Role")}>
+        <PageStrings locale={locale} messages={await clientMessages("TicketForm", "Validation", "Created", "Role")}>
           <TicketForm categories={categories} limits={attachmentPolicy} subject={subject} />
-        </NextIntlClientProvider>
+        </PageStrings>
       </div>
     </main>
   );

@@ -61,7 +61,7 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
 
   return (
     // The files' and the conversation's client components say their own words; the times are in the reader's time zone.
-    <NextIntlClientProvider messages={await clientMessages("Attachments", "Files", "Conversation", "RequesterConversation")}>
+    <NextIntlClientProvider messages={await clientMessages("Attachments", "Conversation", "RequesterConversation")}>
       <main className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:py-12">
         <div>
           <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{t("eyebrow")}</p>
