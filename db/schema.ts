@@ -15,7 +15,7 @@ import { STAFF_ROLES } from "../lib/auth/actor";
 import { LOCALES } from "../lib/i18n/locales";
 import { OUTBOX_KINDS, OUTBOX_STATUSES } from "../lib/notifications/schemas";
 import { MESSAGE_AUTHOR_TYPES, MESSAGE_CHANNELS, MESSAGE_KINDS } from "../lib/tickets/message-schemas";
-import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "../lib/tickets/workflow";
+import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_PRIORITIES, TICKET_STATUSES } from "../lib/tickets/workflow";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -27,6 +27,7 @@ export const roleContext = pgEnum("role_context", ROLE_CONTEXTS);
 export const locale = pgEnum("locale", LOCALES);
 export const awaitingParty = pgEnum("awaiting_party", AWAITING_PARTIES);
 export const closedReason = pgEnum("closed_reason", CLOSED_REASONS);
+export const ticketPriority = pgEnum("ticket_priority", TICKET_PRIORITIES);
 
 export const categories = pgTable("categories", {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
@@ -50,6 +51,7 @@ export const tickets = pgTable(
       .references(() => categories.name, { onUpdate: "cascade" }),
     message: text().notNull(),
     status: ticketStatus().notNull().default("open"),
+    priority: ticketPriority().notNull().default("normal"),
     /** The requester's language: every email to them is written in it. */
     locale: locale().notNull().default("es"),
     /** Bumped on every change; the ETag and the `If-Match` precondition are built on it. */
@@ -85,6 +87,7 @@ export const tickets = pgTable(
     index("tickets_updated_idx").on(t.updatedAt, t.id),
     index("tickets_status_created_idx").on(t.status, t.createdAt, t.id),
     index("tickets_status_updated_idx").on(t.status, t.updatedAt, t.id),
+    index("tickets_priority_created_idx").on(t.priority, t.createdAt, t.id),
     index("tickets_email_idx").on(sql`lower(${t.email})`),
     index("tickets_search_idx").using("gin", t.search),
     // The auto-close job's scan: only resolved tickets are in it.

@@ -92,6 +92,32 @@ test.describe("triage", () => {
     await expect(page.getByRole("link", { name: guide.subject })).toBeVisible();
   });
 
+  test("an agent marks a ticket urgent; the queue shows it with a badge and filters by priority", async ({
+    page,
+    signInAsStaff,
+    createTicket,
+    apiTicket,
+  }) => {
+    const urgent = await createTicket();
+    const normal = await createTicket();
+    await signInAsStaff();
+    await page.goto(`/staff/tickets/${urgent.id}`);
+    await page.getByLabel("Priority").selectOption("urgent");
+    await expect(page.getByRole("status")).toHaveText("Priority set to Urgent.");
+    expect((await apiTicket(urgent.id)).priority).toBe("urgent");
+    await expect(page.getByRole("list", { name: "Conversation" }).getByText("Priority: Normal → Urgent")).toBeVisible();
+
+    await page.getByRole("link", { name: "Back to the queue" }).click();
+    // Hydration sets each filter back to its default, so choose until the page is listening.
+    await expect(async () => {
+      await page.getByLabel("Priority").selectOption("urgent");
+      await expect(page).toHaveURL(/priority=urgent/, { timeout: 1_000 });
+    }).toPass();
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: urgent.subject }) });
+    await expect(row.getByText("Urgent", { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: normal.subject })).toHaveCount(0);
+  });
+
   test("two agents: A's move shows in B's queue without a reload, and B's stale move shows the conflict and the true state", async ({
     browser,
     signInAsStaff,

@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { listTicketsQuery, ticketStatusSchema } from "@/lib/tickets/schemas";
+import { listTicketsQuery, ticketPrioritySchema, ticketStatusSchema } from "@/lib/tickets/schemas";
 
 const listFilter = listTicketsQuery.shape;
 
 /**
  * The queue's view, held in the page URL (bookmarkable) with the API's own parameter names and limits; one status
- * at a time, and the API's default page size.
+ * and at most one priority at a time, and the API's default page size.
  */
 export const queueParamsSchema = z.object({
   status: ticketStatusSchema.catch("open"),
+  priority: ticketPrioritySchema.optional().catch(undefined),
   category: listFilter.category.catch(undefined),
   roleContext: listFilter.roleContext.catch(undefined),
   q: listFilter.q.catch(undefined),

@@ -17,7 +17,7 @@ import {
 import { adminCategorySchema, type UpdateCategoryLabelsInput } from "@/lib/tickets/category-schemas";
 import { issuedTrackingLinkSchema, type Ticket, ticketCountsSchema, ticketEventSchema, type TicketPage, ticketSchema } from "@/lib/tickets/schemas";
 import { messageSchema } from "@/lib/tickets/message-schemas";
-import type { TicketStatus } from "@/lib/tickets/workflow";
+import type { TicketPriority, TicketStatus } from "@/lib/tickets/workflow";
 import { type QueueParams, queueSearch } from "./queue-params";
 
 const staffFetch = (path: string, init: RequestInit = {}) => signedIn(fetchAnswer(path, init));
@@ -95,11 +95,16 @@ export async function sendMessage(id: number, message: OutgoingMessage, options:
 }
 
 /** One workflow move, guarded by the ETag the agent saw (412 when someone moved the ticket since). */
-export async function moveTicket(id: number, status: TicketStatus, etag: string): Promise<LoadedTicket> {
+/** A move or a new priority, only if the ticket is still the version the agent saw (`etag`). */
+export async function updateTicket(
+  id: number,
+  changes: { status: TicketStatus } | { priority: TicketPriority },
+  etag: string,
+): Promise<LoadedTicket> {
   const answer = await staffFetch(`/api/support-tickets/${id}`, {
     method: "PATCH",
     headers: { "if-match": etag },
-    body: JSON.stringify({ status }),
+    body: JSON.stringify(changes),
   });
   return loadedTicket(answer);
 }

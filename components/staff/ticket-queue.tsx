@@ -6,11 +6,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
-import { RoleBadge } from "@/components/tickets/status-badge";
+import { PriorityBadge, RoleBadge } from "@/components/tickets/status-badge";
 import { TicketAge } from "@/components/tickets/ticket-age";
 import { buttonClasses } from "@/components/ui/button";
 import type { CategoryOption } from "@/lib/tickets/categories";
-import { ROLE_CONTEXTS, TICKET_STATUSES } from "@/lib/tickets/workflow";
+import { ROLE_CONTEXTS, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets/workflow";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { awaitingStaffFirst, NeedsReplyBadge } from "./needs-reply";
 import { REFRESH_MS } from "./query-provider";
@@ -38,6 +38,7 @@ export function TicketQueue({
 }) {
   const t = useTranslations("StaffQueue");
   const tStatus = useTranslations("Status");
+  const tPriority = useTranslations("Priority");
   const router = useRouter();
   const searchInput = useRef<HTMLInputElement>(null);
   const table = useRef<HTMLTableSectionElement>(null);
@@ -109,6 +110,7 @@ export function TicketQueue({
             q: value("q"),
             category: value("category"),
             roleContext: value("roleContext") as QueueParams["roleContext"],
+            priority: value("priority") as QueueParams["priority"],
             sort: (value("sort") ?? params.sort) as QueueParams["sort"],
           });
         }}
@@ -171,6 +173,26 @@ export function TicketQueue({
           </select>
         </div>
         <div>
+          <label htmlFor="queue-priority" className="text-sm font-semibold">
+            {t("priority")}
+          </label>
+          <select
+            id="queue-priority"
+            name="priority"
+            defaultValue={params.priority ?? ""}
+            key={`priority-${params.priority}`}
+            onChange={(event) => event.currentTarget.form?.requestSubmit()}
+            className={fieldClasses}
+          >
+            <option value="">{t("allPriorities")}</option>
+            {TICKET_PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {tPriority(priority)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label htmlFor="queue-sort" className="text-sm font-semibold">
             {t("sort")}
           </label>
@@ -223,6 +245,7 @@ export function TicketQueue({
                   <Link href={`/staff/tickets/${ticket.id}`} data-ticket-link className="font-medium text-brand-800 hover:underline">
                     {ticket.subject}
                   </Link>
+                  <PriorityBadge priority={ticket.priority} />
                   {ticket.awaiting === "staff" && <NeedsReplyBadge />}
                 </td>
                 <td className="px-3 py-1.5">

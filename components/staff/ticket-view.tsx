@@ -11,14 +11,14 @@ import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { type AttachmentLimits, isImageFileName } from "@/lib/attachments/types";
 import type { Messages } from "@/lib/i18n/catalogs";
-import type { TicketStatus } from "@/lib/tickets/workflow";
+import { TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from "@/lib/tickets/workflow";
 import { type ConversationHandle, ConversationPanel } from "./conversation-panel";
 import { IssueTrackingLink } from "./issue-tracking-link";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { REFRESH_MS } from "./query-provider";
 import { ApiProblem } from "@/lib/api-client/problem";
 import { RequesterTickets } from "./requester-tickets";
-import { moveTicket, staffQueries } from "./staff-api";
+import { staffQueries, updateTicket } from "./staff-api";
 
 // A move's button is named in the agent's language by its shortcut key, which ticketMoves gives each move.
 type MoveKey = keyof Messages["StaffTicket"]["moves"];
@@ -35,6 +35,7 @@ export function TicketView({
 }) {
   const t = useTranslations("StaffTicket");
   const tStatus = useTranslations("Status");
+  const tPriority = useTranslations("Priority");
   const router = useRouter();
   const tConversation = useTranslations("StaffConversation");
   const conversation = useRef<ConversationHandle>(null);
@@ -44,7 +45,7 @@ export function TicketView({
   const loaded = useQuery({ ...ticketQuery, refetchInterval: REFRESH_MS });
 
   const move = useMutation({
-    mutationFn: (to: TicketStatus) => moveTicket(id, to, loaded.data!.etag),
+    mutationFn: (to: TicketStatus) => updateTicket(id, { status: to }, loaded.data!.etag),
     // Optimistic: the badge and buttons change at once; onError puts them back.
     onMutate: async (to) => {
       setNotice(null);
@@ -75,6 +76,21 @@ export function TicketView({
     onSuccess: (result) => {
       queryClient.setQueryData(ticketQuery.queryKey, result);
       setNotice({ tone: "success", text: t("moved", { status: tStatus(result.ticket.status) }) });
+      void queryClient.invalidateQueries({ queryKey: ["tickets"], predicate: (query) => query.queryKey[1] !== "one" });
+    },
+  });
+
+  const setPriority = useMutation({
+    mutationFn: (priority: TicketPriority) => updateTicket(id, { priority }, loaded.data!.etag),
+    onMutate: () => setNotice(null),
+    onError: async (error, priority) => {
+      // A stale version (412) shows the ticket as it is now, whose priority the select then shows.
+      if (error instanceof ApiProblem && error.status === 412) await queryClient.fetchQuery({ ...ticketQuery, staleTime: 0 });
+      setNotice({ tone: "error", text: t("priorityFailed", { priority: tPriority(priority), error: error.message }) });
+    },
+    onSuccess: (result) => {
+      queryClient.setQueryData(ticketQuery.queryKey, result);
+      setNotice({ tone: "success", text: t("prioritySet", { priority: tPriority(result.ticket.priority) }) });
       void queryClient.invalidateQueries({ queryKey: ["tickets"], predicate: (query) => query.queryKey[1] !== "one" });
     },
   });
@@ -112,6 +128,21 @@ export function TicketView({
             {t("status")} <StatusBadge status={ticket.status} />
           </span>
           <span>{t("category", { category: categoryLabels[ticket.category] ?? ticket.category })}</span>
+          <label className="flex items-center gap-2">
+            {t("priority")}
+            <select
+              value={ticket.priority}
+              disabled={setPriority.isPending}
+              onChange={(event) => setPriority.mutate(event.target.value as TicketPriority)}
+              className="rounded border border-slate-400 bg-white px-2 py-1"
+            >
+              {TICKET_PRIORITIES.map((priority) => (
+                <option key={priority} value={priority}>
+                  {tPriority(priority)}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
       </div>
 

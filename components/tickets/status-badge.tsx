@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { RoleContext, TicketStatus } from "@/lib/tickets/workflow";
+import type { RoleContext, TicketPriority, TicketStatus } from "@/lib/tickets/workflow";
 
 const STATUS_STYLES: Record<TicketStatus, string> = {
   open: "bg-sky-100 text-sky-900",
@@ -27,6 +27,23 @@ export function RoleBadge({ role }: { role: RoleContext }) {
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${ROLE_STYLES[role]}`}>
       {t(role)}
+    </span>
+  );
+}
+
+const PRIORITY_STYLES: Record<Exclude<TicketPriority, "normal">, string> = {
+  low: "bg-slate-100 text-slate-800",
+  high: "bg-orange-100 text-orange-900",
+  urgent: "bg-red-700 text-white",
+};
+
+/** A ticket's priority, for staff; nothing for `normal`, the common case. */
+export function PriorityBadge({ priority }: { priority: TicketPriority }) {
+  const t = useTranslations("Priority");
+  if (priority === "normal") return null;
+  return (
+    <span className={`ml-2 inline-flex rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${PRIORITY_STYLES[priority]}`}>
+      {t(priority)}
     </span>
   );
 }

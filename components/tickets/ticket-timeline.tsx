@@ -1,15 +1,18 @@
 import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/ui/local-time";
 import type { TicketEvent } from "@/lib/tickets/schemas";
-import { TICKET_STATUSES, type TicketStatus } from "@/lib/tickets/workflow";
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from "@/lib/tickets/workflow";
 
 const isStatus = (value: string | null): value is TicketStatus => (TICKET_STATUSES as readonly (string | null)[]).includes(value);
+const isPriority = (value: string | null): value is TicketPriority => (TICKET_PRIORITIES as readonly (string | null)[]).includes(value);
 
 /** A ticket's history, oldest first: what happened, who did it, when (in the reader's time zone). */
 export function TicketTimeline({ events }: { events: TicketEvent[] }) {
   const t = useTranslations("Timeline");
   const tStatus = useTranslations("Status");
+  const tPriority = useTranslations("Priority");
   const statusLabel = (value: string | null) => (isStatus(value) ? tStatus(value) : (value ?? ""));
+  const priorityLabel = (value: string | null) => (isPriority(value) ? tPriority(value) : (value ?? ""));
 
   function describe(event: TicketEvent): string {
     switch (event.type) {
@@ -33,6 +36,8 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
         return t("resolutionRejected");
       case "satisfaction_rated":
         return t("satisfactionRated", { rating: event.toValue ?? "" });
+      case "priority_changed":
+        return t("priorityChanged", { from: priorityLabel(event.fromValue), to: priorityLabel(event.toValue) });
     }
   }
 

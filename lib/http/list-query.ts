@@ -2,12 +2,12 @@ import "server-only";
 import { type ListTicketsQuery, listTicketsQuery } from "@/lib/tickets/schemas";
 import { env } from "@/lib/env";
 
-/** Reads the list filters from a query string; `status` may repeat, every other parameter is single. */
+/** Reads the list filters from a query string; `status` and `priority` may repeat, every other parameter is single. */
 export function listQueryFromUrl(url: URL): ListTicketsQuery {
   const raw: Record<string, unknown> = {};
   for (const name of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(name);
-    raw[name] = name === "status" ? values : values.length === 1 ? values[0] : values;
+    raw[name] = name === "status" || name === "priority" ? values : values.length === 1 ? values[0] : values;
   }
   return listTicketsQuery.parse(raw);
 }

@@ -13,6 +13,7 @@ function seedTicket(index: number, attachments: Attachment[] = []): Ticket {
   return {
     id: index + 1,
     ...fields,
+    priority: "normal",
     createdAt: new Date(createdAt).toISOString(),
     updatedAt: new Date(updatedAt).toISOString(),
     attachments,

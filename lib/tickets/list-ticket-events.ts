@@ -22,7 +22,10 @@ export function visibleActor(recorded: string, viewer: Actor): string {
   return recorded.startsWith("staff:") ? "staff" : "system";
 }
 
-/** A ticket's history, oldest first, as `viewer` may see it (a requester's without the notes); 404 when the ticket does not exist. */
+/**
+ * A ticket's history, oldest first, as `viewer` may see it (a requester's without the notes and without priority
+ * changes, which are staff's triage); 404 when the ticket does not exist.
+ */
 export async function listTicketEvents(ticketId: number, viewer: Actor): Promise<TicketEvent[]> {
   const db = await getDb();
   const rows = await db
@@ -38,7 +41,12 @@ export async function listTicketEvents(ticketId: number, viewer: Actor): Promise
     .where(
       and(
         eq(ticketEvents.ticketId, ticketId),
-        seesNotes(viewer) ? undefined : or(ne(ticketEvents.type, "message_added"), ne(ticketEvents.toValue, "note"), isNull(ticketEvents.toValue)),
+        ...(seesNotes(viewer)
+          ? []
+          : [
+              or(ne(ticketEvents.type, "message_added"), ne(ticketEvents.toValue, "note"), isNull(ticketEvents.toValue)),
+              ne(ticketEvents.type, "priority_changed"),
+            ]),
       ),
     )
     .orderBy(asc(ticketEvents.id));

@@ -33,6 +33,7 @@ function decodeCursor(cursor: string, sort: TicketSort): CursorPosition {
 function filters(query: ListTicketsQuery): SQL[] {
   const conditions: SQL[] = [];
   if (query.status?.length) conditions.push(inArray(tickets.status, query.status));
+  if (query.priority?.length) conditions.push(inArray(tickets.priority, query.priority));
   if (query.category) conditions.push(eq(tickets.category, query.category));
   if (query.roleContext) conditions.push(eq(tickets.roleContext, query.roleContext));
   if (query.email) conditions.push(sql`lower(${tickets.email}) = lower(${query.email})`);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
 import { textField } from "@/lib/zod/text";
 import { SPAM_SIGNALS } from "./spam-signals";
-import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_STATUSES } from "./workflow";
+import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_PRIORITIES, TICKET_STATUSES } from "./workflow";
 
 // Shared by the API, the submit form and the OpenAPI document: no server imports here.
 
@@ -16,6 +16,9 @@ export const TICKET_LIMITS = {
 
 export const roleContextSchema = z.enum(ROLE_CONTEXTS, { error: 'Choose "tourist" or "guide"' });
 export const localeSchema = z.enum(LOCALES, { error: `Locale must be one of: ${LOCALES.join(", ")}` });
+export const ticketPrioritySchema = z.enum(TICKET_PRIORITIES, {
+  error: `Priority must be one of: ${TICKET_PRIORITIES.join(", ")}`,
+});
 export const ticketStatusSchema = z.enum(TICKET_STATUSES, {
   error: `Status must be one of: ${TICKET_STATUSES.join(", ")}`,
 });
@@ -66,11 +69,12 @@ export const updateTicketInput = z
   .strictObject({
     status: ticketStatusSchema.optional(),
     category: textField("Category", { max: TICKET_LIMITS.category }).optional(),
+    priority: ticketPrioritySchema.optional(),
     /** False moves the ticket without emailing the requester (e.g. a silent close of spam). */
     notify: z.boolean({ error: "notify must be true or false" }).optional(),
   })
-  .refine((changes) => changes.status !== undefined || changes.category !== undefined, {
-    message: "Send at least one of: status, category",
+  .refine((changes) => changes.status !== undefined || changes.category !== undefined || changes.priority !== undefined, {
+    message: "Send at least one of: status, category, priority",
   });
 export type UpdateTicketInput = z.infer<typeof updateTicketInput>;
 
@@ -82,6 +86,7 @@ export const SEARCH_TEXT_MAX = 200;
 
 export const listTicketsQuery = z.strictObject({
   status: z.array(ticketStatusSchema).optional(),
+  priority: z.array(ticketPrioritySchema).optional(),
   category: textField("Category", { max: TICKET_LIMITS.category }).optional(),
   roleContext: roleContextSchema.optional(),
   email: textField("Email", { max: TICKET_LIMITS.email }).optional(),
@@ -125,6 +130,8 @@ export const ticketSchema = z.object({
   category: z.string(),
   message: z.string(),
   status: ticketStatusSchema,
+  /** Beside the seed's fields: how urgent staff consider it (`normal` unless changed). */
+  priority: ticketPrioritySchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   attachments: z.array(attachmentSchema),

@@ -30,6 +30,7 @@ export function toTicket(row: TicketRow): Ticket {
     category: row.category,
     message: row.message,
     status: row.status,
+    priority: row.priority,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     attachments: row.attachments.map((attachment) => toAttachment(row.id, attachment)),

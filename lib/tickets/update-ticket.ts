@@ -11,7 +11,7 @@ import type { VersionedTicket } from "./serialize";
 import { assertMove, statusColumns } from "./status-change";
 
 /**
- * The one place a ticket's status or category changes. The row is locked for the check and the write,
+ * The one place a ticket's status, category or priority changes. The row is locked for the check and the write,
  * so two agents moving one ticket are applied one after the other: the second sees the first's result
  * (409 when its move no longer fits, 412 when it named the version it expected). A status move queues
  * an email to the requester in the same transaction, unless `changes.notify` is false.
@@ -35,6 +35,9 @@ export async function updateTicket(
       await assertActiveCategory(changes.category, tx);
       events.push({ ticketId: id, type: "category_changed", fromValue: current.category, toValue: changes.category });
     }
+    if (changes.priority !== undefined && changes.priority !== current.priority) {
+      events.push({ ticketId: id, type: "priority_changed", fromValue: current.priority, toValue: changes.priority });
+    }
     if (events.length === 0) return versionedTicket(current);
 
     const [updated] = await tx
@@ -42,6 +45,7 @@ export async function updateTicket(
       .set({
         ...(changes.status !== undefined && statusColumns(current, changes.status, "staff")),
         category: changes.category ?? current.category,
+        priority: changes.priority ?? current.priority,
         version: sql`${tickets.version} + 1`,
         updatedAt: sql`now()`,
       })

@@ -13,7 +13,12 @@ export const TICKET_EVENT_TYPES = [
   "resolution_confirmed",
   "resolution_rejected",
   "satisfaction_rated",
+  "priority_changed",
 ] as const;
+
+/** How urgent a ticket is; `normal` unless staff say otherwise. */
+export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
 /** Whose turn it is on an open conversation; null once the ticket is closed. */
 export const AWAITING_PARTIES = ["staff", "requester"] as const;

@@ -17,6 +17,7 @@ describe("GET /api/support-tickets/{id}", () => {
       category: "Account Problems",
       message: created.message,
       status: "open",
+      priority: "normal",
       createdAt: created.createdAt,
       updatedAt: created.updatedAt,
       attachments: [],

@@ -23,7 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function QueuePage({ searchParams }: Props) {
   await requireStaffPage();
   const params = parseQueueParams(await searchParams);
-  const query = listTicketsQuery.parse({ ...params, status: [params.status] });
+  const query = listTicketsQuery.parse({ ...params, status: [params.status], priority: params.priority && [params.priority] });
   const locale = localeOfTag(await getLocale());
   const [page, counts, categories, labels] = await Promise.all([
     listTickets(query).catch((error: unknown) => {
