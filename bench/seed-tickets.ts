@@ -72,6 +72,7 @@ const CLOSINGS = ["Thanks in advance.", "Thank you for your help.", "Looking for
 const FILE_NAMES = ["screenshot.png", "receipt.pdf", "booking-confirmation.pdf", "error.jpg", "id-card.jpg", "invoice.pdf", "bank-statement.pdf", "photo.png"];
 const STATUS_MIX_RECENT = [["open", 0.45], ["in_progress", 0.25], ["resolved", 0.18], ["closed", 0.12]] as const;
 const STATUS_MIX_OLD = [["open", 0.02], ["in_progress", 0.02], ["resolved", 0.21], ["closed", 0.75]] as const;
+const PRIORITY_MIX = [["normal", 0.8], ["high", 0.12], ["low", 0.05], ["urgent", 0.03]] as const;
 
 const TWO_YEARS_MS = 2 * 365 * 24 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -106,6 +107,8 @@ function ticketLines(from: number, count: number, now: number, next: () => numbe
     let roll = next();
     const status = mix.find(([, share]) => (roll -= share) < 0)?.[0] ?? "closed";
     const updatedAt = status === "open" ? createdAt : Math.min(now, createdAt + next() * 10 * DAY_MS);
+    let priorityRoll = next();
+    const priority = PRIORITY_MIX.find(([, share]) => (priorityRoll -= share) < 0)?.[0] ?? "normal";
     const sentences = Array.from({ length: 1 + Math.floor(next() * 4) }, () => fill(pick(SENTENCES)));
     const message = [pick(OPENINGS), ...sentences, pick(CLOSINGS)].join(" ");
     lines.push(
@@ -120,13 +123,14 @@ function ticketLines(from: number, count: number, now: number, next: () => numbe
         status === "open" ? 1 : 2,
         new Date(createdAt).toISOString(),
         new Date(updatedAt).toISOString(),
+        priority,
       ].join("\t"),
     );
   }
   return lines.join("\n") + "\n";
 }
 
-const TICKET_COLUMNS = ["role_context", "full_name", "email", "subject", "category", "message", "status", "version", "created_at", "updated_at"];
+const TICKET_COLUMNS = ["role_context", "full_name", "email", "subject", "category", "message", "status", "version", "created_at", "updated_at", "priority"];
 
 /**
  * Adds tickets until the table holds `total`, with a "created" history row each, a status change

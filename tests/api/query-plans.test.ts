@@ -90,6 +90,9 @@ describe(`list queries on ${TICKETS.toLocaleString("en")} tickets`, () => {
     ["the first page sorted by last update", async () => ({ sort: "-updatedAt" })],
     ["a deep page sorted by last update", async () => ({ sort: "-updatedAt", cursor: await cursorAfter(10_000, "-updatedAt") })],
     ["a page filtered by category", async () => ({ category: "Billing" })],
+    ["a page filtered by a rare priority", async () => ({ priority: ["urgent"] })],
+    ["a page filtered by the common priority", async () => ({ priority: ["normal"] })],
+    ["the staff queue's open urgent tickets", async () => ({ status: ["open"], priority: ["urgent"] })],
   ];
 
   for (const [name, query] of cases) {
