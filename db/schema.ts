@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   customType,
   index,
@@ -52,6 +53,8 @@ export const tickets = pgTable(
     message: text().notNull(),
     status: ticketStatus().notNull().default("open"),
     priority: ticketPriority().notNull().default("normal"),
+    /** The agent who owns the ticket; null while nobody does (and again if their account is deleted). */
+    assigneeId: text().references((): AnyPgColumn => staffUsers.id, { onDelete: "set null" }),
     /** The requester's language: every email to them is written in it. */
     locale: locale().notNull().default("es"),
     /** Bumped on every change; the ETag and the `If-Match` precondition are built on it. */
@@ -88,6 +91,7 @@ export const tickets = pgTable(
     index("tickets_status_created_idx").on(t.status, t.createdAt, t.id),
     index("tickets_status_updated_idx").on(t.status, t.updatedAt, t.id),
     index("tickets_priority_created_idx").on(t.priority, t.createdAt, t.id),
+    index("tickets_assignee_created_idx").on(t.assigneeId, t.createdAt, t.id),
     index("tickets_email_idx").on(sql`lower(${t.email})`),
     index("tickets_search_idx").using("gin", t.search),
     // The auto-close job's scan: only resolved tickets are in it.

@@ -118,6 +118,28 @@ test.describe("triage", () => {
     await expect(page.getByRole("link", { name: normal.subject })).toHaveCount(0);
   });
 
+  test("an agent takes a ticket: it leaves Unassigned and shows in Mine with its owner", async ({ page, signInAsStaff, createTicket }) => {
+    const ticket = await createTicket();
+    await signInAsStaff();
+    await page.getByRole("navigation", { name: "Whose tickets" }).getByRole("link", { name: "Unassigned" }).click();
+    await expect(page).toHaveURL(/assignee=none/);
+    await page.getByRole("link", { name: ticket.subject }).click();
+    await expect(page.getByText("Owner: nobody")).toBeVisible();
+    await page.getByRole("button", { name: "Assign to me" }).click();
+    await expect(page.getByRole("status")).toHaveText(/^Now owned by /);
+    await expect(page.getByRole("button", { name: "Unassign" })).toBeVisible();
+
+    await page.getByRole("link", { name: "Back to the queue" }).click();
+    await page.getByRole("navigation", { name: "Whose tickets" }).getByRole("link", { name: "Mine" }).click();
+    await expect(page).toHaveURL(/assignee=me/);
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: ticket.subject }) });
+    await expect(row).toBeVisible();
+    await expect(row.getByRole("cell").nth(4)).not.toHaveText("Nobody");
+    await page.getByRole("navigation", { name: "Whose tickets" }).getByRole("link", { name: "Unassigned" }).click();
+    await expect(page).toHaveURL(/assignee=none/);
+    await expect(page.getByRole("link", { name: ticket.subject })).toHaveCount(0);
+  });
+
   test("two agents: A's move shows in B's queue without a reload, and B's stale move shows the conflict and the true state", async ({
     browser,
     signInAsStaff,

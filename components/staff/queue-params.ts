@@ -3,6 +3,9 @@ import { listTicketsQuery, ticketPrioritySchema, ticketStatusSchema } from "@/li
 
 const listFilter = listTicketsQuery.shape;
 
+/** The queue's views beside All, as the API's `assignee` filter names them. */
+export const QUEUE_VIEWS = ["me", "none"] as const;
+
 /**
  * The queue's view, held in the page URL (bookmarkable) with the API's own parameter names and limits; one status
  * and at most one priority at a time, and the API's default page size.
@@ -10,6 +13,8 @@ const listFilter = listTicketsQuery.shape;
 export const queueParamsSchema = z.object({
   status: ticketStatusSchema.catch("open"),
   priority: ticketPrioritySchema.optional().catch(undefined),
+  /** The Mine and Unassigned views; none is All. */
+  assignee: z.enum(QUEUE_VIEWS).optional().catch(undefined),
   category: listFilter.category.catch(undefined),
   roleContext: listFilter.roleContext.catch(undefined),
   q: listFilter.q.catch(undefined),

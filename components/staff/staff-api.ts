@@ -95,10 +95,10 @@ export async function sendMessage(id: number, message: OutgoingMessage, options:
 }
 
 /** One workflow move, guarded by the ETag the agent saw (412 when someone moved the ticket since). */
-/** A move or a new priority, only if the ticket is still the version the agent saw (`etag`). */
+/** A move, a new priority or a new owner, only if the ticket is still the version the agent saw (`etag`). */
 export async function updateTicket(
   id: number,
-  changes: { status: TicketStatus } | { priority: TicketPriority },
+  changes: { status: TicketStatus } | { priority: TicketPriority } | { assigneeId: string | null },
   etag: string,
 ): Promise<LoadedTicket> {
   const answer = await staffFetch(`/api/support-tickets/${id}`, {

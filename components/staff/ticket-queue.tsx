@@ -14,7 +14,7 @@ import { ROLE_CONTEXTS, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { awaitingStaffFirst, NeedsReplyBadge } from "./needs-reply";
 import { REFRESH_MS } from "./query-provider";
-import { type QueueParams, queueSearch } from "./queue-params";
+import { QUEUE_VIEWS, type QueueParams, queueSearch } from "./queue-params";
 import { staffQueries } from "./staff-api";
 
 const SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt"] as const satisfies ReadonlyArray<QueueParams["sort"]>;
@@ -74,6 +74,24 @@ export function TicketQueue({
           alsoListed={[{ key: "Enter", description: t("shortcuts.open") }]}
         />
       </div>
+
+      <nav aria-label={t("viewNav")}>
+        <ul className="flex flex-wrap gap-2">
+          {[undefined, ...QUEUE_VIEWS].map((view) => (
+            <li key={view ?? "all"}>
+              <Link
+                href={queueHref({ ...params, assignee: view, cursor: undefined })}
+                aria-current={params.assignee === view ? "page" : undefined}
+                className={`inline-flex rounded-full px-3 py-1 text-sm font-semibold ${
+                  params.assignee === view ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"
+                }`}
+              >
+                {t(`views.${view ?? "all"}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
       <nav aria-label={t("statusNav")}>
         <ul className="flex flex-wrap gap-2 border-b border-slate-300">
@@ -233,6 +251,7 @@ export function TicketQueue({
               <th scope="col" className="px-3 py-2">{t("columns.subject")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.requester")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.category")}</th>
+              <th scope="col" className="px-3 py-2">{t("columns.owner")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.age")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.files")}</th>
             </tr>
@@ -253,6 +272,7 @@ export function TicketQueue({
                   <RoleBadge role={ticket.roleContext} />
                 </td>
                 <td className="px-3 py-1.5">{categoryLabels[ticket.category] ?? ticket.category}</td>
+                <td className="px-3 py-1.5">{ticket.assignee?.name ?? <span className="text-muted">{t("nobody")}</span>}</td>
                 <td className="px-3 py-1.5 whitespace-nowrap">
                   <TicketAge since={ticket.createdAt} now={page.dataUpdatedAt} />
                 </td>

@@ -28,10 +28,13 @@ export function TicketView({
   id,
   limits,
   categoryLabels,
+  staffId,
 }: {
   id: number;
   limits: AttachmentLimits;
   categoryLabels: Record<string, string>;
+  /** The signed-in agent's account id, for "Assign to me". */
+  staffId: string;
 }) {
   const t = useTranslations("StaffTicket");
   const tStatus = useTranslations("Status");
@@ -95,6 +98,21 @@ export function TicketView({
     },
   });
 
+  const assign = useMutation({
+    mutationFn: (assigneeId: string | null) => updateTicket(id, { assigneeId }, loaded.data!.etag),
+    onMutate: () => setNotice(null),
+    onError: async (error) => {
+      if (error instanceof ApiProblem && error.status === 412) await queryClient.fetchQuery({ ...ticketQuery, staleTime: 0 });
+      setNotice({ tone: "error", text: t("assignFailed", { error: error.message }) });
+    },
+    onSuccess: (result) => {
+      queryClient.setQueryData(ticketQuery.queryKey, result);
+      const owner = result.ticket.assignee;
+      setNotice({ tone: "success", text: owner ? t("assignedTo", { name: owner.name }) : t("unassignedNow") });
+      void queryClient.invalidateQueries({ queryKey: ["tickets"], predicate: (query) => query.queryKey[1] !== "one" });
+    },
+  });
+
   if (!loaded.data) {
     return <p role="alert">{loaded.error ? t("loadFailed", { error: loaded.error.message }) : t("loading")}</p>;
   }
@@ -128,6 +146,19 @@ export function TicketView({
             {t("status")} <StatusBadge status={ticket.status} />
           </span>
           <span>{t("category", { category: categoryLabels[ticket.category] ?? ticket.category })}</span>
+          <span className="flex items-center gap-2">
+            {t("owner", { name: ticket.assignee?.name ?? t("nobody") })}
+            {ticket.assignee?.id !== staffId && (
+              <Button variant="secondary" disabled={assign.isPending} onClick={() => assign.mutate(staffId)}>
+                {t("assignToMe")}
+              </Button>
+            )}
+            {ticket.assignee && (
+              <Button variant="secondary" disabled={assign.isPending} onClick={() => assign.mutate(null)}>
+                {t("unassign")}
+              </Button>
+            )}
+          </span>
           <label className="flex items-center gap-2">
             {t("priority")}
             <select

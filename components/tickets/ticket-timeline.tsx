@@ -38,6 +38,8 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
         return t("satisfactionRated", { rating: event.toValue ?? "" });
       case "priority_changed":
         return t("priorityChanged", { from: priorityLabel(event.fromValue), to: priorityLabel(event.toValue) });
+      case "assignee_changed":
+        return event.toValue === null ? t("unassigned", { from: event.fromValue ?? "" }) : t("assigned", { to: event.toValue });
     }
   }
 

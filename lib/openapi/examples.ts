@@ -14,6 +14,7 @@ function seedTicket(index: number, attachments: Attachment[] = []): Ticket {
     id: index + 1,
     ...fields,
     priority: "normal",
+    assignee: null,
     createdAt: new Date(createdAt).toISOString(),
     updatedAt: new Date(updatedAt).toISOString(),
     attachments,

@@ -3,6 +3,7 @@ import { eq, getTableColumns, sql } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db";
 import { tickets } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { TicketAssignee } from "./schemas";
 import { type AttachmentRow, type TicketRow, toTicket, type VersionedTicket } from "./serialize";
 
 // Every column but the full-text vector, which only the database needs, and the ticket's attachments as
@@ -15,6 +16,8 @@ export const ticketColumns = {
     select coalesce(json_agg(json_build_object('id', a.id, 'fileName', a.file_name) order by a.id), '[]'::json)
     from attachments a where a.ticket_id = "tickets"."id"
       and not exists (select 1 from ticket_messages m where m.id = a.message_id and m.kind = 'note'))`,
+  assignee: sql<TicketAssignee | null>`(
+    select json_build_object('id', s.id, 'name', s.name) from staff_users s where s.id = "tickets"."assignee_id")`,
 };
 
 const MAX_TICKET_ID = 2_147_483_647;

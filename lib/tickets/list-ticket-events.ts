@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, ne, or } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, notInArray, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { ticketEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -24,7 +24,7 @@ export function visibleActor(recorded: string, viewer: Actor): string {
 
 /**
  * A ticket's history, oldest first, as `viewer` may see it (a requester's without the notes and without priority
- * changes, which are staff's triage); 404 when the ticket does not exist.
+ * and assignee changes, which are staff's triage); 404 when the ticket does not exist.
  */
 export async function listTicketEvents(ticketId: number, viewer: Actor): Promise<TicketEvent[]> {
   const db = await getDb();
@@ -45,7 +45,7 @@ export async function listTicketEvents(ticketId: number, viewer: Actor): Promise
           ? []
           : [
               or(ne(ticketEvents.type, "message_added"), ne(ticketEvents.toValue, "note"), isNull(ticketEvents.toValue)),
-              ne(ticketEvents.type, "priority_changed"),
+              notInArray(ticketEvents.type, ["priority_changed", "assignee_changed"]),
             ]),
       ),
     )

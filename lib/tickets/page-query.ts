@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { tickets } from "@/db/schema";
 import { validationError } from "@/lib/errors";
@@ -34,6 +34,8 @@ function filters(query: ListTicketsQuery): SQL[] {
   const conditions: SQL[] = [];
   if (query.status?.length) conditions.push(inArray(tickets.status, query.status));
   if (query.priority?.length) conditions.push(inArray(tickets.priority, query.priority));
+  if (query.assignee === "none") conditions.push(isNull(tickets.assigneeId));
+  else if (query.assignee) conditions.push(eq(tickets.assigneeId, query.assignee));
   if (query.category) conditions.push(eq(tickets.category, query.category));
   if (query.roleContext) conditions.push(eq(tickets.roleContext, query.roleContext));
   if (query.email) conditions.push(sql`lower(${tickets.email}) = lower(${query.email})`);

@@ -70,11 +70,13 @@ export const updateTicketInput = z
     status: ticketStatusSchema.optional(),
     category: textField("Category", { max: TICKET_LIMITS.category }).optional(),
     priority: ticketPrioritySchema.optional(),
+    /** A staff account's id; null unassigns. */
+    assigneeId: z.string({ error: "assigneeId must be a staff account's id or null" }).min(1).max(100).nullable().optional(),
     /** False moves the ticket without emailing the requester (e.g. a silent close of spam). */
     notify: z.boolean({ error: "notify must be true or false" }).optional(),
   })
-  .refine((changes) => changes.status !== undefined || changes.category !== undefined || changes.priority !== undefined, {
-    message: "Send at least one of: status, category, priority",
+  .refine((changes) => [changes.status, changes.category, changes.priority, changes.assigneeId].some((change) => change !== undefined), {
+    message: "Send at least one of: status, category, priority, assigneeId",
   });
 export type UpdateTicketInput = z.infer<typeof updateTicketInput>;
 
@@ -87,6 +89,8 @@ export const SEARCH_TEXT_MAX = 200;
 export const listTicketsQuery = z.strictObject({
   status: z.array(ticketStatusSchema).optional(),
   priority: z.array(ticketPrioritySchema).optional(),
+  /** `me` (a staff session's own), `none` (unassigned) or a staff account's id. */
+  assignee: z.string().min(1).max(100, "assignee must be me, none or a staff account's id").optional(),
   category: textField("Category", { max: TICKET_LIMITS.category }).optional(),
   roleContext: roleContextSchema.optional(),
   email: textField("Email", { max: TICKET_LIMITS.email }).optional(),
@@ -132,6 +136,8 @@ export const ticketSchema = z.object({
   status: ticketStatusSchema,
   /** Beside the seed's fields: how urgent staff consider it (`normal` unless changed). */
   priority: ticketPrioritySchema,
+  /** The agent who owns it, or null. */
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   attachments: z.array(attachmentSchema),
@@ -145,6 +151,7 @@ export const ticketSchema = z.object({
   satisfaction: satisfactionSchema.nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
+export type TicketAssignee = NonNullable<Ticket["assignee"]>;
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 /** One entry of a ticket's history timeline. */

@@ -1,10 +1,10 @@
 import "server-only";
 import type { attachments, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
-import type { Attachment, Ticket } from "./schemas";
+import type { Attachment, Ticket, TicketAssignee } from "./schemas";
 
 export type AttachmentRow = Pick<typeof attachments.$inferSelect, "id" | "fileName">;
-export type TicketRow = Omit<typeof tickets.$inferSelect, "search"> & { attachments: AttachmentRow[] };
+export type TicketRow = Omit<typeof tickets.$inferSelect, "search"> & { attachments: AttachmentRow[]; assignee: TicketAssignee | null };
 
 /** A ticket as the API returns it, plus the version its ETag is built from. */
 export interface VersionedTicket {
@@ -31,6 +31,7 @@ export function toTicket(row: TicketRow): Ticket {
     message: row.message,
     status: row.status,
     priority: row.priority,
+    assignee: row.assignee,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     attachments: row.attachments.map((attachment) => toAttachment(row.id, attachment)),

@@ -1,8 +1,9 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db";
-import { ticketEvents, tickets } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type Transaction } from "@/db";
+import { staffUsers, ticketEvents, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
+import { validationError } from "@/lib/errors";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
 import { assertActiveCategory } from "./categories";
 import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
@@ -11,7 +12,7 @@ import type { VersionedTicket } from "./serialize";
 import { assertMove, statusColumns } from "./status-change";
 
 /**
- * The one place a ticket's status, category or priority changes. The row is locked for the check and the write,
+ * The one place a ticket's status, category, priority or assignee changes. The row is locked for the check and the write,
  * so two agents moving one ticket are applied one after the other: the second sees the first's result
  * (409 when its move no longer fits, 412 when it named the version it expected). A status move queues
  * an email to the requester in the same transaction, unless `changes.notify` is false.
@@ -38,6 +39,10 @@ export async function updateTicket(
     if (changes.priority !== undefined && changes.priority !== current.priority) {
       events.push({ ticketId: id, type: "priority_changed", fromValue: current.priority, toValue: changes.priority });
     }
+    if (changes.assigneeId !== undefined && changes.assigneeId !== current.assigneeId) {
+      const assignee = changes.assigneeId === null ? null : await activeStaffName(tx, changes.assigneeId);
+      events.push({ ticketId: id, type: "assignee_changed", fromValue: current.assignee?.name ?? null, toValue: assignee });
+    }
     if (events.length === 0) return versionedTicket(current);
 
     const [updated] = await tx
@@ -46,6 +51,7 @@ export async function updateTicket(
         ...(changes.status !== undefined && statusColumns(current, changes.status, "staff")),
         category: changes.category ?? current.category,
         priority: changes.priority ?? current.priority,
+        assigneeId: changes.assigneeId === undefined ? current.assigneeId : changes.assigneeId,
         version: sql`${tickets.version} + 1`,
         updatedAt: sql`now()`,
       })
@@ -58,4 +64,14 @@ export async function updateTicket(
     }
     return versionedTicket(updated!);
   });
+}
+
+/** The name of the staff account a ticket is given to; 422 when there is no such account or it is disabled. */
+async function activeStaffName(tx: Transaction, id: string): Promise<string> {
+  const [account] = await tx
+    .select({ name: staffUsers.name })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.id, id), eq(staffUsers.disabled, false)));
+  if (!account) throw validationError("assigneeId", `No active staff account has the id ${id}`);
+  return account.name;
 }

@@ -14,6 +14,7 @@ export const TICKET_EVENT_TYPES = [
   "resolution_rejected",
   "satisfaction_rated",
   "priority_changed",
+  "assignee_changed",
 ] as const;
 
 /** How urgent a ticket is; `normal` unless staff say otherwise. */

@@ -93,6 +93,8 @@ describe(`list queries on ${TICKETS.toLocaleString("en")} tickets`, () => {
     ["a page filtered by a rare priority", async () => ({ priority: ["urgent"] })],
     ["a page filtered by the common priority", async () => ({ priority: ["normal"] })],
     ["the staff queue's open urgent tickets", async () => ({ status: ["open"], priority: ["urgent"] })],
+    ["one agent's tickets", async () => ({ assignee: "an-agent-id" })],
+    ["the Unassigned view of open tickets", async () => ({ status: ["open"], assignee: "none" })],
   ];
 
   for (const [name, query] of cases) {

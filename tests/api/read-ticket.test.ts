@@ -18,6 +18,7 @@ describe("GET /api/support-tickets/{id}", () => {
       message: created.message,
       status: "open",
       priority: "normal",
+      assignee: null,
       createdAt: created.createdAt,
       updatedAt: created.updatedAt,
       attachments: [],

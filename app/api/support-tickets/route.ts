@@ -9,9 +9,9 @@ import { listTickets } from "@/lib/tickets/list-tickets";
 import { createTicketInput, type Ticket } from "@/lib/tickets/schemas";
 
 // GET /api/support-tickets – one page of tickets, newest first; the next page is in the Link header
-export const GET = defineRoute({ access: ["staff", "token"] }, async ({ request }) => {
+export const GET = defineRoute({ access: ["staff", "token"] }, async ({ request, actor }) => {
   const url = new URL(request.url);
-  const page = await listTickets(listQueryFromUrl(url));
+  const page = await listTickets(listQueryFromUrl(url), actor);
   const headers: HeadersInit = page.nextCursor ? { link: nextPageLink(url, page.nextCursor) } : {};
   return jsonResponse(page.tickets, { headers });
 });

@@ -21,12 +21,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 // The first page is rendered here and handed to React Query, which then keeps it fresh through the API.
 export default async function QueuePage({ searchParams }: Props) {
-  await requireStaffPage();
+  const staff = await requireStaffPage();
   const params = parseQueueParams(await searchParams);
   const query = listTicketsQuery.parse({ ...params, status: [params.status], priority: params.priority && [params.priority] });
   const locale = localeOfTag(await getLocale());
   const [page, counts, categories, labels] = await Promise.all([
-    listTickets(query).catch((error: unknown) => {
+    listTickets(query, staff).catch((error: unknown) => {
       if (error instanceof AppError && params.cursor) return null; // a cursor from another sort
       throw error;
     }),

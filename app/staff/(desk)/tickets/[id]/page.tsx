@@ -36,7 +36,7 @@ export default async function TicketPage({ params }: Props) {
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TicketView id={id} limits={attachmentPolicy} categoryLabels={labels} />
+        <TicketView id={id} limits={attachmentPolicy} categoryLabels={labels} staffId={staff.userId} />
       </HydrationBoundary>
     </main>
   );
