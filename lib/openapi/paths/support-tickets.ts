@@ -61,7 +61,7 @@ const UpdateTicketInput = updateTicketInput.meta({
   id: "UpdateTicketInput",
   description: `At least one of \`status\` (a move the workflow allows: ${Object.entries(ALLOWED_MOVES)
     .map(([from, to]) => `${from} → ${to.length ? to.join(" | ") : "nothing (final)"}`)
-    .join("; ")}) and \`category\`.`,
+    .join("; ")}), \`category\`, \`priority\` and \`assigneeId\` (a staff account's id, or null to unassign).`,
 });
 
 export const ticketIdPath = z.object({
@@ -103,7 +103,8 @@ export const supportTicketPaths: ZodOpenApiPathsObject = {
       summary: "List tickets",
       description:
         `One page of tickets (default ${LIST_LIMIT.default}, at most ${LIST_LIMIT.max}), newest first. The body is a ` +
-        "plain array; follow the `Link` header's `rel=\"next\"` URL for the next page. Repeat `status` to match several.",
+        "plain array; follow the `Link` header's `rel=\"next\"` URL for the next page. Repeat `status` or `priority` to " +
+        "match several. `assignee` is `me` (a staff session's own tickets; an API token gets 422), `none` or a staff account's id.",
       security: security.staffOrToken,
       requestParams: { query: listTicketsQuery },
       responses: {
