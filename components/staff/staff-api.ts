@@ -94,8 +94,7 @@ export async function sendMessage(id: number, message: OutgoingMessage, options:
   return parseAnswer(await signedIn(postMessage(id, message, options)), messageSchema);
 }
 
-/** One workflow move, guarded by the ETag the agent saw (412 when someone moved the ticket since). */
-/** A move, a new priority or a new owner, only if the ticket is still the version the agent saw (`etag`). */
+/** A move, a new priority or a new owner, only if the ticket is still the version the agent saw (412 otherwise). */
 export async function updateTicket(
   id: number,
   changes: { status: TicketStatus } | { priority: TicketPriority } | { assigneeId: string | null },

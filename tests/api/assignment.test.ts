@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { admin, api, auth, createTicket, expectProblem, sessionHeaders, signIn, uniqueEmail } from "./client";
+import { admin, api, auth, createAgent, createTicket, expectProblem, sessionHeaders, signIn, uniqueEmail } from "./client";
 
 // An agent of its own, so "mine" here is only what this file assigns.
 let agent: { id: string; name: string; cookie: string };
@@ -7,15 +7,8 @@ let adminCookie: string;
 
 beforeAll(async () => {
   adminCookie = (await signIn(admin)).cookie;
-  const credentials = { email: uniqueEmail("owner"), password: "agent-password-1" };
-  const created = await api("/api/admin/staff-accounts", {
-    method: "POST",
-    headers: sessionHeaders(adminCookie),
-    json: { ...credentials, role: "agent" },
-  });
-  expect(created.status).toBe(201);
-  const { id, name } = (await created.json()) as { id: string; name: string };
-  agent = { id, name, cookie: (await signIn(credentials)).cookie };
+  const { id, name, email, password } = await createAgent(adminCookie, "owner");
+  agent = { id, name, cookie: (await signIn({ email, password })).cookie };
 });
 
 const patch = (id: number, json: unknown, headers: Record<string, string> = auth) =>

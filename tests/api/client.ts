@@ -1,4 +1,4 @@
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import type { Ticket } from "@/lib/tickets/schemas";
 import { type Contract, createContract } from "../support/openapi-contract";
 
@@ -104,4 +104,20 @@ export async function signIn(
 /** Headers of a same-origin browser request carrying the staff session cookie. */
 export function sessionHeaders(cookie: string): Record<string, string> {
   return { cookie, origin: baseURL };
+}
+
+/** A new agent account of a test's own, created by an admin through the admin API. */
+export async function createAgent(
+  adminCookie: string,
+  label = "agent",
+): Promise<{ id: string; name: string; email: string; password: string }> {
+  const credentials = { email: uniqueEmail(label), password: "agent-password-1" };
+  const response = await api("/api/admin/staff-accounts", {
+    method: "POST",
+    headers: sessionHeaders(adminCookie),
+    json: { ...credentials, role: "agent" },
+  });
+  expect(response.status).toBe(201);
+  const { id, name } = (await response.json()) as { id: string; name: string };
+  return { id, name, ...credentials };
 }

@@ -1,20 +1,13 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { admin, api, auth, baseURL, expectProblem, sessionHeaders, signIn, uniqueEmail } from "./client";
+import { admin, api, auth, baseURL, createAgent, expectProblem, sessionHeaders, signIn } from "./client";
 
 // An agent of its own, so choosing a language here changes no other test's pages.
 let agent: { id: string; email: string; cookie: string };
 
 beforeAll(async () => {
   const { cookie: adminCookie } = await signIn(admin);
-  const credentials = { email: uniqueEmail("polyglot"), password: "agent-password-1" };
-  const created = await api("/api/admin/staff-accounts", {
-    method: "POST",
-    headers: sessionHeaders(adminCookie),
-    json: { ...credentials, role: "agent" },
-  });
-  expect(created.status).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  agent = { id, email: credentials.email, cookie: (await signIn(credentials)).cookie };
+  const { id, email, password } = await createAgent(adminCookie, "polyglot");
+  agent = { id, email, cookie: (await signIn({ email, password })).cookie };
 });
 
 const setLocale = (locale: unknown, headers = sessionHeaders(agent.cookie)) =>

@@ -1,17 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { admin, api, auth, createTicket, expectProblem, sessionHeaders, signIn, uniqueEmail } from "./client";
-
-async function createAgent(adminCookie: string): Promise<{ id: string; email: string; password: string }> {
-  const credentials = { email: uniqueEmail("agent"), password: "agent-password-1" };
-  const response = await api("/api/admin/staff-accounts", {
-    method: "POST",
-    headers: sessionHeaders(adminCookie),
-    json: { ...credentials, role: "agent" },
-  });
-  expect(response.status).toBe(201);
-  const { id } = (await response.json()) as { id: string };
-  return { id, ...credentials };
-}
+import { admin, api, auth, createAgent, createTicket, expectProblem, sessionHeaders, signIn, uniqueEmail } from "./client";
 
 describe("staff sessions", () => {
   test("signing in sets an HttpOnly, SameSite=Lax session cookie (not Secure on plain http) and a new one each time", async () => {

@@ -10,7 +10,7 @@ export const GET = defineRoute({ access: ["staff", "token", "requester"], params
   ticketResponse(await getTicketOrThrow(params.id)),
 );
 
-// PATCH /api/support-tickets/{id} – move through the workflow or recategorise; If-Match guards against lost updates
+// PATCH /api/support-tickets/{id} – move through the workflow, recategorise, set the priority or the owner; If-Match guards against lost updates
 export const PATCH = defineRoute(
   { access: ["staff", "token"], params: ticketParams, body: updateTicketInput },
   async ({ request, actor, params, body }) => ticketResponse(await updateTicket(params.id, body, actor, expectedVersion(request))),
