@@ -25,6 +25,46 @@ function queueHref(params: QueueParams): Route {
   return `/staff?${queueSearch(params)}` as Route;
 }
 
+/** One of the queue's filters: a labelled select of the plain GET form that applies as soon as it changes. */
+function FilterSelect({
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+}: {
+  name: keyof QueueParams;
+  label: string;
+  value: string | undefined;
+  /** The first option, for no filter at all (none when the filter always has a value). */
+  anyLabel?: string;
+  options: Array<{ value: string; label: string }>;
+}) {
+  const id = `queue-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="text-sm font-semibold">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value ?? ""}
+        key={`${name}-${value}`}
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+        className={fieldClasses}
+      >
+        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function TicketQueue({
   params,
   categories,
@@ -150,85 +190,28 @@ export function TicketQueue({
             className={`${fieldClasses} w-64`}
           />
         </div>
-        <div>
-          <label htmlFor="queue-category" className="text-sm font-semibold">
-            {t("category")}
-          </label>
-          <select
-            id="queue-category"
-            name="category"
-            defaultValue={params.category ?? ""}
-            key={`category-${params.category}`}
-            onChange={(event) => event.currentTarget.form?.requestSubmit()}
-            className={fieldClasses}
-          >
-            <option value="">{t("allCategories")}</option>
-            {categories.map((category) => (
-              <option key={category.name} value={category.name}>
-                {category.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="queue-role" className="text-sm font-semibold">
-            {t("role")}
-          </label>
-          <select
-            id="queue-role"
-            name="roleContext"
-            defaultValue={params.roleContext ?? ""}
-            key={`role-${params.roleContext}`}
-            onChange={(event) => event.currentTarget.form?.requestSubmit()}
-            className={fieldClasses}
-          >
-            <option value="">{t("allRoles")}</option>
-            {ROLE_CONTEXTS.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="queue-priority" className="text-sm font-semibold">
-            {t("priority")}
-          </label>
-          <select
-            id="queue-priority"
-            name="priority"
-            defaultValue={params.priority ?? ""}
-            key={`priority-${params.priority}`}
-            onChange={(event) => event.currentTarget.form?.requestSubmit()}
-            className={fieldClasses}
-          >
-            <option value="">{t("allPriorities")}</option>
-            {TICKET_PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {tPriority(priority)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="queue-sort" className="text-sm font-semibold">
-            {t("sort")}
-          </label>
-          <select
-            id="queue-sort"
-            name="sort"
-            defaultValue={params.sort}
-            key={`sort-${params.sort}`}
-            onChange={(event) => event.currentTarget.form?.requestSubmit()}
-            className={fieldClasses}
-          >
-            {SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`sorts.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="category"
+          label={t("category")}
+          value={params.category}
+          anyLabel={t("allCategories")}
+          options={categories.map((category) => ({ value: category.name, label: category.label }))}
+        />
+        <FilterSelect
+          name="roleContext"
+          label={t("role")}
+          value={params.roleContext}
+          anyLabel={t("allRoles")}
+          options={ROLE_CONTEXTS.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        />
+        <FilterSelect
+          name="priority"
+          label={t("priority")}
+          value={params.priority}
+          anyLabel={t("allPriorities")}
+          options={TICKET_PRIORITIES.map((priority) => ({ value: priority, label: tPriority(priority) }))}
+        />
+        <FilterSelect name="sort" label={t("sort")} value={params.sort} options={SORTS.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))} />
         <button type="submit" className={buttonClasses("secondary")}>
           {t("apply")}
         </button>
