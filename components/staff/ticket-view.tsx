@@ -83,32 +83,28 @@ export function TicketView({
     },
   });
 
-  const setPriority = useMutation({
-    mutationFn: (priority: TicketPriority) => updateTicket(id, { priority }, loaded.data!.etag),
+  // A new priority or owner: on a stale version (412) the view loads the ticket as it is now, which the controls then show.
+  const triage = useMutation({
+    mutationFn: (change: { priority: TicketPriority } | { assigneeId: string | null }) => updateTicket(id, change, loaded.data!.etag),
     onMutate: () => setNotice(null),
-    onError: async (error, priority) => {
-      // A stale version (412) shows the ticket as it is now, whose priority the select then shows.
+    onError: async (error, change) => {
       if (error instanceof ApiProblem && error.status === 412) await queryClient.fetchQuery({ ...ticketQuery, staleTime: 0 });
-      setNotice({ tone: "error", text: t("priorityFailed", { priority: tPriority(priority), error: error.message }) });
+      const text =
+        "priority" in change
+          ? t("priorityFailed", { priority: tPriority(change.priority), error: error.message })
+          : t("assignFailed", { error: error.message });
+      setNotice({ tone: "error", text });
     },
-    onSuccess: (result) => {
+    onSuccess: (result, change) => {
       queryClient.setQueryData(ticketQuery.queryKey, result);
-      setNotice({ tone: "success", text: t("prioritySet", { priority: tPriority(result.ticket.priority) }) });
-      void queryClient.invalidateQueries({ queryKey: ["tickets"], predicate: (query) => query.queryKey[1] !== "one" });
-    },
-  });
-
-  const assign = useMutation({
-    mutationFn: (assigneeId: string | null) => updateTicket(id, { assigneeId }, loaded.data!.etag),
-    onMutate: () => setNotice(null),
-    onError: async (error) => {
-      if (error instanceof ApiProblem && error.status === 412) await queryClient.fetchQuery({ ...ticketQuery, staleTime: 0 });
-      setNotice({ tone: "error", text: t("assignFailed", { error: error.message }) });
-    },
-    onSuccess: (result) => {
-      queryClient.setQueryData(ticketQuery.queryKey, result);
-      const owner = result.ticket.assignee;
-      setNotice({ tone: "success", text: owner ? t("assignedTo", { name: owner.name }) : t("unassignedNow") });
+      const { priority, assignee } = result.ticket;
+      const text =
+        "priority" in change
+          ? t("prioritySet", { priority: tPriority(priority) })
+          : assignee
+            ? t("assignedTo", { name: assignee.name })
+            : t("unassignedNow");
+      setNotice({ tone: "success", text });
       void queryClient.invalidateQueries({ queryKey: ["tickets"], predicate: (query) => query.queryKey[1] !== "one" });
     },
   });
@@ -149,12 +145,12 @@ export function TicketView({
           <span className="flex items-center gap-2">
             {t("owner", { name: ticket.assignee?.name ?? t("nobody") })}
             {ticket.assignee?.id !== staffId && (
-              <Button variant="secondary" disabled={assign.isPending} onClick={() => assign.mutate(staffId)}>
+              <Button variant="secondary" disabled={triage.isPending} onClick={() => triage.mutate({ assigneeId: staffId })}>
                 {t("assignToMe")}
               </Button>
             )}
             {ticket.assignee && (
-              <Button variant="secondary" disabled={assign.isPending} onClick={() => assign.mutate(null)}>
+              <Button variant="secondary" disabled={triage.isPending} onClick={() => triage.mutate({ assigneeId: null })}>
                 {t("unassign")}
               </Button>
             )}
@@ -163,8 +159,8 @@ export function TicketView({
             {t("priority")}
             <select
               value={ticket.priority}
-              disabled={setPriority.isPending}
-              onChange={(event) => setPriority.mutate(event.target.value as TicketPriority)}
+              disabled={triage.isPending}
+              onChange={(event) => triage.mutate({ priority: event.target.value as TicketPriority })}
               className="rounded border border-slate-400 bg-white px-2 py-1"
             >
               {TICKET_PRIORITIES.map((priority) => (
