@@ -4,7 +4,7 @@
 import { mkdir, readdir, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import type { Ticket } from "@/lib/tickets/schemas";
+import type { RequesterTicket, Ticket } from "@/lib/tickets/schemas";
 import { setUpEmbeddedDatabase } from "@/tests/support/embedded-database";
 
 const dataDir = await setUpEmbeddedDatabase("attachments-unit", { UPLOADTHING_TOKEN: "" });
@@ -68,10 +68,10 @@ describe("attachment history", () => {
 /** Filing with an Idempotency-Key, as the POST handler does. */
 function fileIdempotently(key: string, email: string, fileName: string) {
   const request = new Request("http://localhost/api/support-tickets", { headers: { "idempotency-key": key } });
-  return withIdempotency<Ticket>(request, "unit", email, async (save) => {
+  return withIdempotency<Ticket | RequesterTicket>(request, "unit", email, async (save) => {
     const files = [await stagedText(fileName)];
-    const filed = await fileTicket({ input: { ...input, email }, files, actor, beforeCommit: (tx, ticket) => save(tx, createdTicketResult(ticket)) });
-    return createdTicketResult(filed);
+    const filed = await fileTicket({ input: { ...input, email }, files, actor, beforeCommit: (tx, ticket) => save(tx, createdTicketResult(ticket, actor)) });
+    return createdTicketResult(filed, actor);
   });
 }
 

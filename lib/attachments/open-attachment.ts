@@ -2,8 +2,7 @@ import "server-only";
 import { and, eq, isNull, ne, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { attachments, ticketMessages } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { seesNotes } from "@/lib/tickets/list-ticket-events";
+import { type Actor, seesInternals } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { attachmentStorage, type StoredFileAccess } from "./storage";
 
@@ -33,7 +32,7 @@ export async function openAttachment(ticketId: number, attachmentId: number, vie
       and(
         eq(attachments.id, attachmentId),
         eq(attachments.ticketId, ticketId),
-        seesNotes(viewer) ? undefined : or(isNull(attachments.messageId), ne(ticketMessages.kind, "note")),
+        seesInternals(viewer) ? undefined : or(isNull(attachments.messageId), ne(ticketMessages.kind, "note")),
       ),
     );
   if (!row) throw new AppError("not_found", `Ticket ${ticketId} has no attachment ${attachmentId}`);

@@ -10,6 +10,14 @@ export type Actor =
 
 export const PUBLIC_ACTOR: Actor = { kind: "public" };
 
+/**
+ * Staff and API clients see what is internal to the desk: notes (with their files and history) and triage
+ * (priority, owner, service levels); a requester never does.
+ */
+export function seesInternals(viewer: Actor): boolean {
+  return viewer.kind === "staff" || viewer.kind === "token";
+}
+
 /** How an actor appears in a ticket's history. */
 export function actorLabel(actor: Actor): string {
   switch (actor.kind) {

@@ -3,8 +3,9 @@ import { FIRST_TRACKING_KEY_VERSION, trackingUrl } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
 import type { AddedMessage } from "@/lib/tickets/add-message";
 import type { Message } from "@/lib/tickets/message-schemas";
-import type { Ticket } from "@/lib/tickets/schemas";
-import { ticketUrl, type VersionedTicket } from "@/lib/tickets/serialize";
+import type { Actor } from "@/lib/auth/actor";
+import type { RequesterTicket, Ticket } from "@/lib/tickets/schemas";
+import { ticketSeenBy, ticketUrl, type VersionedTicket } from "@/lib/tickets/serialize";
 import type { IdempotentResult } from "./idempotency";
 
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
@@ -30,15 +31,16 @@ export function expectedVersion(request: Request): number | undefined {
   return Number(match[1]);
 }
 
-export function ticketResponse({ ticket, version }: VersionedTicket, init: ResponseInit = {}): Response {
-  const response = jsonResponse(ticket, init);
+/** The ticket as `viewer` may see it, with its ETag. */
+export function ticketResponse({ ticket, version }: VersionedTicket, viewer: Actor): Response {
+  const response = jsonResponse(ticketSeenBy(ticket, viewer));
   response.headers.set("etag", etag(version));
   return response;
 }
 
 /** What filing a ticket answers, and an idempotent retry replays: 201, the ticket, its Location and ETag. */
-export function createdTicketResult({ ticket, version }: VersionedTicket): IdempotentResult<Ticket> {
-  return { status: 201, body: ticket, headers: { location: ticketUrl(ticket.id), etag: etag(version) } };
+export function createdTicketResult({ ticket, version }: VersionedTicket, viewer: Actor): IdempotentResult<Ticket | RequesterTicket> {
+  return { status: 201, body: ticketSeenBy(ticket, viewer), headers: { location: ticketUrl(ticket.id), etag: etag(version) } };
 }
 
 /**
@@ -46,7 +48,7 @@ export function createdTicketResult({ ticket, version }: VersionedTicket): Idemp
  * private link. The link is rebuilt on every reply, so it is never stored with the replayable result. It is
  * always the ticket's first link: should staff have issued a new one since, a replay must not hand that out.
  */
-export function createdTicketResponse(result: IdempotentResult<Ticket> & { replayed: boolean }): Response {
+export function createdTicketResponse(result: IdempotentResult<Ticket | RequesterTicket> & { replayed: boolean }): Response {
   return idempotentResponse({ ...result, body: { ...result.body, trackingUrl: trackingUrl(result.body.id, FIRST_TRACKING_KEY_VERSION) } });
 }
 

@@ -4,14 +4,13 @@ import { getDb, type Transaction } from "@/db";
 import { staffUsers, ticketEvents, ticketMessages, tickets } from "@/db/schema";
 import { inspectFiles } from "@/lib/attachments/inspect-files";
 import { recordAttachments, withStoredFiles } from "@/lib/attachments/store-files";
-import { type Actor, actorLabel } from "@/lib/auth/actor";
+import { type Actor, actorLabel, seesInternals } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { StagedFile } from "@/lib/http/multipart";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
 import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
 import type { AddMessageInput, Message, MessageChannel, MessageKind } from "./message-schemas";
 import { toMessage } from "./list-messages";
-import { seesNotes } from "./list-ticket-events";
 import type { VersionedTicket } from "./serialize";
 import { assertMove, statusColumns } from "./status-change";
 import type { TicketStatus } from "./workflow";
@@ -44,8 +43,8 @@ export interface AddedMessage {
 export async function addMessage(request: AddMessageRequest): Promise<AddedMessage> {
   const { ticketId, input, actor } = request;
   const kind: MessageKind = input.kind ?? "reply";
-  if (!seesNotes(actor) && kind === "note") throw new AppError("forbidden", "Requesters can only reply; internal notes are for staff");
-  if (!seesNotes(actor) && input.status !== undefined) {
+  if (!seesInternals(actor) && kind === "note") throw new AppError("forbidden", "Requesters can only reply; internal notes are for staff");
+  if (!seesInternals(actor) && input.status !== undefined) {
     throw new AppError("forbidden", "Requesters cannot move a ticket; to close a resolved ticket, confirm the resolution");
   }
   const inspected = await inspectFiles(request.files);

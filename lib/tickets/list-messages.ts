@@ -2,9 +2,8 @@ import "server-only";
 import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db";
 import { ticketMessages, tickets } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { type Actor, seesInternals } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { seesNotes } from "./list-ticket-events";
 import type { Message } from "./message-schemas";
 import { type AttachmentRow, toAttachment } from "./serialize";
 
@@ -40,7 +39,7 @@ export async function listMessages(ticketId: number, viewer: Actor, executor?: D
   const rows = await db
     .select(messageColumns)
     .from(ticketMessages)
-    .where(and(eq(ticketMessages.ticketId, ticketId), seesNotes(viewer) ? undefined : eq(ticketMessages.kind, "reply")))
+    .where(and(eq(ticketMessages.ticketId, ticketId), seesInternals(viewer) ? undefined : eq(ticketMessages.kind, "reply")))
     .orderBy(asc(ticketMessages.id));
   return rows.map(toMessage);
 }

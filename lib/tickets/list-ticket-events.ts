@@ -2,14 +2,9 @@ import "server-only";
 import { and, asc, eq, isNull, ne, notInArray, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { ticketEvents } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { type Actor, seesInternals } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { TicketEvent } from "./schemas";
-
-/** Staff and API clients see internal notes (and their files and history); a requester never does. */
-export function seesNotes(viewer: Actor): boolean {
-  return viewer.kind === "staff" || viewer.kind === "token";
-}
 
 /**
  * Who did something, as a viewer may see it. Staff and API clients see the recorded actor
@@ -41,7 +36,7 @@ export async function listTicketEvents(ticketId: number, viewer: Actor): Promise
     .where(
       and(
         eq(ticketEvents.ticketId, ticketId),
-        ...(seesNotes(viewer)
+        ...(seesInternals(viewer)
           ? []
           : [
               or(ne(ticketEvents.type, "message_added"), ne(ticketEvents.toValue, "note"), isNull(ticketEvents.toValue)),

@@ -151,6 +151,9 @@ export const ticketSchema = z.object({
   satisfaction: satisfactionSchema.nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
+/** A ticket as its requester sees it: without staff's triage (priority, owner). */
+export const requesterTicketSchema = ticketSchema.omit({ priority: true, assignee: true });
+export type RequesterTicket = z.infer<typeof requesterTicketSchema>;
 export type TicketAssignee = NonNullable<Ticket["assignee"]>;
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -176,7 +179,7 @@ export const ticketCountsSchema = z.record(ticketStatusSchema, z.int().min(0));
 export type TicketCounts = z.infer<typeof ticketCountsSchema>;
 
 /** A freshly filed ticket: the seed's body plus the requester's private tracking link. */
-export const createdTicketSchema = ticketSchema.extend({ trackingUrl: z.url() });
+export const createdTicketSchema = requesterTicketSchema.extend({ trackingUrl: z.url() });
 export type CreatedTicket = z.infer<typeof createdTicketSchema>;
 
 /** A ticket's new private tracking link; the one before it no longer opens anything. */

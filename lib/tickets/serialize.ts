@@ -1,7 +1,8 @@
 import "server-only";
 import type { attachments, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
-import type { Attachment, Ticket, TicketAssignee } from "./schemas";
+import { type Actor, seesInternals } from "@/lib/auth/actor";
+import type { Attachment, RequesterTicket, Ticket, TicketAssignee } from "./schemas";
 
 export type AttachmentRow = Pick<typeof attachments.$inferSelect, "id" | "fileName">;
 export type TicketRow = Omit<typeof tickets.$inferSelect, "search"> & { attachments: AttachmentRow[]; assignee: TicketAssignee | null };
@@ -44,6 +45,13 @@ export function toTicket(row: TicketRow): Ticket {
         ? { rating: row.satisfactionRating, comment: row.satisfactionComment, createdAt: row.satisfactionAt.toISOString() }
         : null,
   };
+}
+
+/** A ticket as `viewer` may see it: a requester gets it without staff's triage. */
+export function ticketSeenBy(ticket: Ticket, viewer: Actor): Ticket | RequesterTicket {
+  if (seesInternals(viewer)) return ticket;
+  const { priority: _priority, assignee: _assignee, ...requesterTicket } = ticket;
+  return requesterTicket;
 }
 
 export function toAttachment(ticketId: number, row: AttachmentRow): Attachment {

@@ -188,6 +188,6 @@ describe("POST /api/support-tickets", () => {
     const response = await api(`/api/support-tickets/${created.id}`, { headers: auth });
     expect(response.status).toBe(200);
     const { trackingUrl: _trackingUrl, ...seedShape } = created;
-    expect(await response.json()).toEqual(seedShape);
+    expect(await response.json()).toEqual({ ...seedShape, priority: "normal", assignee: null });
   });
 });

@@ -1,9 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { api, auth, createTicket, expectProblem } from "./client";
+import { beforeAll, describe, expect, it } from "vitest";
+import { admin, api, auth, baseURL, createTicket, expectProblem, sessionHeaders, signIn } from "./client";
+
+let adminCookie: string;
+beforeAll(async () => {
+  adminCookie = (await signIn(admin)).cookie;
+});
 
 describe("GET /api/support-tickets/{id}", () => {
   it("returns one ticket in the seed's shape with an ETag", async () => {
-    const created = await createTicket({ roleContext: "guide", category: "Account Problems" });
+    const created = await createTicket({ roleContext: "guide", category: "Account Problems" }, true);
     const response = await api(`/api/support-tickets/${created.id}`, { headers: auth });
     expect(response.status).toBe(200);
     expect(response.headers.get("etag")).toBe('"v1"');
@@ -53,6 +58,26 @@ describe("GET /api/support-tickets/{id}", () => {
     expect(byQuery.status).toBe(200);
     const byHeader = await api(`/api/support-tickets/${created.id}`, { headers: { "x-tracking-key": key } });
     expect((await byHeader.json()).id).toBe(created.id);
+  });
+
+  it("shows the requester their ticket without staff's triage (priority and owner), even once set", async () => {
+    const created = await createTicket();
+    expect(created).not.toHaveProperty("priority");
+    expect(created).not.toHaveProperty("assignee");
+    const me = (await (await api("/api/staff/me", { headers: sessionHeaders(adminCookie) })).json()) as { id: string };
+    const patched = await api(`/api/support-tickets/${created.id}`, {
+      method: "PATCH",
+      json: { priority: "low", assigneeId: me.id },
+      headers: sessionHeaders(adminCookie),
+    });
+    expect((await patched.json()).priority).toBe("low");
+    const key = new URL(created.trackingUrl!).searchParams.get("key")!;
+    const seen = await (await api(`/api/support-tickets/${created.id}`, { headers: { "x-tracking-key": key } })).json();
+    expect(seen).not.toHaveProperty("priority");
+    expect(seen).not.toHaveProperty("assignee");
+    expect(seen.status).toBe("open");
+    const page = await (await fetch(`${baseURL}/support/tickets/${created.id}?key=${key}`)).text();
+    expect(page).not.toContain(me.id);
   });
 
   it("answers 404 to a tracking key of another ticket, as if the ticket did not exist", async () => {

@@ -6,7 +6,7 @@ import { createdTicketResponse, createdTicketResult, jsonResponse } from "@/lib/
 import { readTicketSubmission } from "@/lib/http/ticket-submission";
 import { fileTicket } from "@/lib/tickets/file-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";
-import { createTicketInput, type Ticket } from "@/lib/tickets/schemas";
+import { createTicketInput, type RequesterTicket, type Ticket } from "@/lib/tickets/schemas";
 
 // GET /api/support-tickets – one page of tickets, newest first; the next page is in the Link header
 export const GET = defineRoute({ access: ["staff", "token"] }, async ({ request, actor }) => {
@@ -22,14 +22,14 @@ export const POST = defineRoute({ access: ["public"], limit: "public-create" }, 
   try {
     const input = createTicketInput.parse(submission.fields);
     // The idempotent response is saved in the transaction that files the ticket.
-    const result = await withIdempotency<Ticket>(request, idempotencyScope(request, actor), submission.fingerprint, async (save) => {
+    const result = await withIdempotency<Ticket | RequesterTicket>(request, idempotencyScope(request, actor), submission.fingerprint, async (save) => {
       const filed = await fileTicket({
         input: { ...input, locale: input.locale ?? localeFromHeaders(request.headers) },
         files: submission.files,
         actor,
-        beforeCommit: (tx, ticket) => save(tx, createdTicketResult(ticket)),
+        beforeCommit: (tx, ticket) => save(tx, createdTicketResult(ticket, actor)),
       });
-      return createdTicketResult(filed);
+      return createdTicketResult(filed, actor);
     });
     return createdTicketResponse(result);
   } finally {

@@ -3,7 +3,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { ATTACHMENT_TYPES, ATTACHMENTS_FIELD } from "@/lib/attachments/types";
 import { headers, problemResponses, security } from "../components";
 import { attachmentFiles, attachmentFilesEncoding, attachmentProblemDescriptions, bareMediaType } from "../uploads";
-import { Ticket, ticketIdPath, trackingKeyParams } from "./support-tickets";
+import { TicketForReader, ticketIdPath, trackingKeyParams } from "./support-tickets";
 
 const AddAttachmentsForm = z.strictObject({ [ATTACHMENTS_FIELD]: attachmentFiles(1) }).meta({
   id: "AddAttachmentsForm",
@@ -53,7 +53,7 @@ export const attachmentPaths: ZodOpenApiPathsObject = {
         200: {
           description: "The ticket with its new files, and its new version",
           headers: z.object({ ETag: headers.etag }),
-          content: { "application/json": { schema: Ticket } },
+          content: { "application/json": { schema: TicketForReader } },
         },
         ...problemResponses([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503, 507], {
           descriptions: {

@@ -11,7 +11,7 @@ import {
 import { headers, problemResponses, rateLimitHeaders, security } from "../components";
 import { conversationExamples } from "../examples";
 import { attachmentFiles, attachmentFilesEncoding, attachmentProblemDescriptions } from "../uploads";
-import { idempotencyKeyHeader, ifMatchHeader, Ticket, ticketIdPath, trackingKeyParams } from "./support-tickets";
+import { idempotencyKeyHeader, ifMatchHeader, RequesterTicket, ticketIdPath, trackingKeyParams } from "./support-tickets";
 
 const Message = messageSchema.meta({
   id: "Message",
@@ -44,7 +44,7 @@ const SatisfactionInput = satisfactionInput.meta({ id: "SatisfactionInput", desc
 const ticketAnswer = (description: string) => ({
   description,
   headers: z.object({ ETag: headers.etag, ...rateLimitHeaders }),
-  content: { "application/json": { schema: Ticket } },
+  content: { "application/json": { schema: RequesterTicket } },
 });
 
 export const conversationPaths: ZodOpenApiPathsObject = {

@@ -8,6 +8,7 @@ import {
   issuedTrackingLinkSchema,
   LIST_LIMIT,
   listTicketsQuery,
+  requesterTicketSchema,
   ticketCountsSchema,
   ticketEventSchema,
   ticketSchema,
@@ -18,10 +19,26 @@ import { seedExamples, ticketExamples } from "../examples";
 import { attachmentFiles, attachmentFilesEncoding, attachmentProblemDescriptions } from "../uploads";
 
 export const Ticket = ticketSchema.meta({ id: "Ticket", description: "A support ticket, exactly as the seed document shows it" });
-const CreatedTicket = createdTicketSchema.meta({
-  id: "CreatedTicket",
-  description: "The filed ticket plus `trackingUrl`, the requester's private link (keep it secret)",
+export const RequesterTicket = requesterTicketSchema.meta({
+  id: "RequesterTicket",
+  description: "A ticket as its requester (the tracking key) sees it: without staff's triage, `priority` and `assignee`",
 });
+/** What a route open to staff, API tokens and the requester answers. */
+export const TicketForReader = z
+  .union([Ticket, RequesterTicket])
+  .meta({ description: "The whole ticket for staff and API tokens; without `priority` and `assignee` for the tracking key" });
+const CreatedTicket = z
+  .union([
+    ticketSchema.extend({ trackingUrl: createdTicketSchema.shape.trackingUrl }).meta({
+      id: "CreatedTicket",
+      description: "The filed ticket plus `trackingUrl`, the requester's private link (keep it secret), as staff and API tokens get it",
+    }),
+    createdTicketSchema.meta({
+      id: "CreatedRequesterTicket",
+      description: "The filed ticket plus `trackingUrl`, as anyone else (the requester) gets it: without `priority` and `assignee`",
+    }),
+  ])
+  .meta({ description: "The filed ticket plus `trackingUrl`; `priority` and `assignee` only for staff and API tokens" });
 const SPAM_NOTE =
   `\`${SPAM_SIGNALS.honeypotField}\` and \`${SPAM_SIGNALS.fillTimeField}\` are the submit form's spam signals: ` +
   `a non-empty \`${SPAM_SIGNALS.honeypotField}\` or a \`${SPAM_SIGNALS.fillTimeField}\` under ${SPAM_SIGNALS.minFillMs} ` +
@@ -222,7 +239,7 @@ export const supportTicketPaths: ZodOpenApiPathsObject = {
         200: {
           description: "The ticket",
           headers: z.object({ ETag: headers.etag, ...rateLimitHeaders }),
-          content: { "application/json": { schema: Ticket, examples: { seed: seedExamples.ticket } } },
+          content: { "application/json": { schema: TicketForReader, examples: { seed: seedExamples.ticket } } },
         },
         ...problemResponses([401, 404, 429, 500]),
       },

@@ -20,6 +20,7 @@ import { categoryLabel } from "@/lib/tickets/categories";
 import { getTicketOrThrow, parseTicketId } from "@/lib/tickets/get-ticket";
 import { listMessages } from "@/lib/tickets/list-messages";
 import { listTicketEvents } from "@/lib/tickets/list-ticket-events";
+import { ticketSeenBy } from "@/lib/tickets/serialize";
 
 // The key is in the address: no Referer may carry it to another site, and no search engine may keep it. Not
 // "no-referrer": that also sends `Origin: null` on our own POSTs, and Next.js refuses the language switch's server action.
@@ -37,14 +38,14 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
   const [{ id }, { key }] = await Promise.all([params, searchParams]);
   const ticketId = parseTicketId(id);
   if (ticketId === null || typeof key !== "string" || !(await isTrackingKeyValid(ticketId, key))) notFound();
+  const requester = { kind: "requester", ticketId } as const;
   const ticket = await getTicketOrThrow(ticketId).then(
-    (found) => found.ticket,
+    (found) => ticketSeenBy(found.ticket, requester),
     (error: unknown) => {
       if (error instanceof AppError && error.code === "not_found") notFound();
       throw error;
     },
   );
-  const requester = { kind: "requester", ticketId } as const;
   const [messages, t, tConversation, tStatus, locale] = await Promise.all([
     listMessages(ticketId, requester),
     getTranslations("TrackTicket"),

@@ -10,7 +10,7 @@ export const POST = defineRoute(
   async ({ request, actor, params }) => {
     const form = await readAttachmentForm(request);
     try {
-      return ticketResponse(await addAttachments(params.id, form.files, actor));
+      return ticketResponse(await addAttachments(params.id, form.files, actor), actor);
     } finally {
       await form.discard();
     }

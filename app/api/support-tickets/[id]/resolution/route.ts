@@ -7,5 +7,5 @@ import { resolutionInput } from "@/lib/tickets/message-schemas";
 // POST /api/support-tickets/{id}/resolution – the requester confirms the fix (closes the ticket) or says it is not fixed (reopens it)
 export const POST = defineRoute(
   { access: ["requester"], params: ticketParams, body: resolutionInput },
-  async ({ actor, params, body }) => ticketResponse(await answerResolution(params.id, body, actor)),
+  async ({ actor, params, body }) => ticketResponse(await answerResolution(params.id, body, actor), actor),
 );

@@ -7,5 +7,5 @@ import { rateSatisfaction } from "@/lib/tickets/rate-satisfaction";
 // POST /api/support-tickets/{id}/satisfaction – the requester rates a closed ticket, once
 export const POST = defineRoute(
   { access: ["requester"], params: ticketParams, body: satisfactionInput },
-  async ({ actor, params, body }) => ticketResponse(await rateSatisfaction(params.id, body, actor)),
+  async ({ actor, params, body }) => ticketResponse(await rateSatisfaction(params.id, body, actor), actor),
 );
