@@ -1,14 +1,16 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { staffSessions, staffUsers } from "@/db/schema";
+import { staffSessions, staffUsers, ticketEvents, tickets } from "@/db/schema";
 import { type AuditOrigin, recordAudit } from "@/lib/audit/record-audit";
+import { actorLabel } from "@/lib/auth/actor";
 import type { StaffActor } from "@/lib/auth/staff-session";
 import { AppError } from "@/lib/errors";
 
 /**
  * Disables an account and ends every session it has, in one transaction with its audit entry: the next
- * request it makes is signed out.
+ * request it makes is signed out. The tickets it owned that are not closed go back to Unassigned (each with its
+ * history row), so none waits on someone who is gone; closed ones keep their owner as a record.
  */
 export async function disableStaffAccount(id: string, by: StaffActor, origin: AuditOrigin): Promise<void> {
   if (id === by.userId) throw new AppError("conflict", "You cannot disable your own account");
@@ -18,9 +20,25 @@ export async function disableStaffAccount(id: string, by: StaffActor, origin: Au
       .update(staffUsers)
       .set({ disabled: true, updatedAt: new Date() })
       .where(eq(staffUsers.id, id))
-      .returning({ email: staffUsers.email });
+      .returning({ email: staffUsers.email, name: staffUsers.name });
     if (updated.length === 0) throw new AppError("not_found", `Staff account ${id} does not exist`);
+    const { email, name } = updated[0]!;
     await tx.delete(staffSessions).where(eq(staffSessions.userId, id));
-    await recordAudit(tx, origin, { action: "staff_account.disabled", target: `staff_account:${id}`, detail: { email: updated[0]!.email } });
+    const released = await tx
+      .update(tickets)
+      .set({ assigneeId: null, version: sql`${tickets.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(tickets.assigneeId, id), ne(tickets.status, "closed")))
+      .returning({ id: tickets.id, updatedAt: tickets.updatedAt });
+    if (released.length > 0) {
+      const actor = actorLabel(by);
+      await tx.insert(ticketEvents).values(
+        released.map((ticket) => ({ ticketId: ticket.id, type: "assignee_changed" as const, fromValue: name, toValue: null, actor, createdAt: ticket.updatedAt })),
+      );
+    }
+    await recordAudit(tx, origin, {
+      action: "staff_account.disabled",
+      target: `staff_account:${id}`,
+      detail: { email, ticketsUnassigned: released.length },
+    });
   });
 }

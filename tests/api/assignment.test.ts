@@ -19,7 +19,7 @@ const history = async (id: number, headers: Record<string, string>) =>
 
 describe("a ticket's assignee", () => {
   it("is nobody on a new ticket", async () => {
-    expect((await createTicket()).assignee).toBeNull();
+    expect((await read((await createTicket()).id)).assignee).toBeNull();
   });
 
   it("is set by id and cleared with null, each change in staff's history but not the requester's", async () => {
@@ -64,6 +64,18 @@ describe("a ticket's assignee", () => {
     expect(await ids("none", auth)).toEqual([unassigned!.id]);
     expect(await ids(agent.id, auth)).toEqual([mine!.id]);
     expect(await ids("me", sessionHeaders(adminCookie))).toEqual([]);
+  });
+
+  it("goes back to nobody on the tickets still in play when the owner's account is disabled", async () => {
+    const leaving = await createAgent(adminCookie, "leaving");
+    const [inPlay, closed] = await Promise.all([createTicket(), createTicket({ status: "closed" }, true)]);
+    for (const { id } of [inPlay, closed]) expect((await patch(id, { assigneeId: leaving.id })).status).toBe(200);
+
+    const disabled = await api(`/api/admin/staff-accounts/${leaving.id}/disable`, { method: "POST", headers: sessionHeaders(adminCookie) });
+    expect(disabled.status).toBe(204);
+    expect((await read(inPlay.id)).assignee).toBeNull();
+    expect((await read(closed.id)).assignee).toEqual({ id: leaving.id, name: leaving.name });
+    expect((await history(inPlay.id, auth)).at(-1)).toMatchObject({ type: "assignee_changed", fromValue: leaving.name, toValue: null });
   });
 
   it("an API token has no 'me': 422", async () => {
