@@ -63,6 +63,13 @@ describe("business time", () => {
     expect(opening("2027-07-05", tijuana)).toBe("2027-07-05T15:00:30.000Z");
   });
 
+  it("working hours that start in the hour Tijuana's clocks skip begin when that hour would have ended", () => {
+    // 2027-03-14, 02:00 → 03:00: a night shift from 02:30 starts at 03:30 PDT (10:30 UTC), not an hour early.
+    const nightShift: BusinessCalendar = { timeZone: "America/Tijuana", week: { 7: [[150, 300]] }, holidays: [] };
+    expect(addBusinessMinutes(new Date("2027-03-14T08:00:00Z"), 1, nightShift).toISOString()).toBe("2027-03-14T10:31:00.000Z");
+    expect(businessMinutesBetween(new Date("2027-03-14T08:00:00Z"), new Date("2027-03-14T12:00:00Z"), nightShift)).toBe(90);
+  });
+
   it("adding business time and then measuring it round-trips", () => {
     fc.assert(
       fc.property(calendars, instants, targets, (calendar, start, minutes) => {

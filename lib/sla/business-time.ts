@@ -47,12 +47,16 @@ function wallClock(instant: number, timeZone: string): number {
   return wall + (instant % 1000 + 1000) % 1000;
 }
 
-/** The instant at which `timeZone`'s clocks show `wall` (a wall-clock time written as UTC ms); in a gap, just after it. */
+/**
+ * The instant at which `timeZone`'s clocks show `wall` (a wall-clock time written as UTC ms). A time the clocks skip
+ * (02:30 when they jump from 02:00 to 03:00) is moved forward by the gap (03:30), as Temporal's "compatible" does.
+ */
 function instantOf(wall: number, timeZone: string): number {
   let instant = wall - (wallClock(wall, timeZone) - wall);
   // Twice: the offset at the first guess may differ from the offset at the answer across a change.
   instant = wall - (wallClock(instant, timeZone) - instant);
-  return instant;
+  const shown = wallClock(instant, timeZone);
+  return shown === wall ? instant : instant + (wall - shown);
 }
 
 const localDate = (wallMidnight: number) => new Date(wallMidnight).toISOString().slice(0, 10);
