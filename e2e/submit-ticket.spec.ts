@@ -194,6 +194,18 @@ test("the draft survives a reload and is cleared once the ticket is filed", asyn
   await expect(page.getByLabel("Full name")).toHaveValue("");
 });
 
+test("a ticket about a closed one starts from its subject; the next one starts empty", async ({ page }) => {
+  await page.goto("/support/new?about=41");
+  await expect(page.getByLabel("Subject")).toHaveValue("About ticket #41");
+  await fillTicketForm(page, { email: uniqueEmail("about"), subject: "About ticket #41" });
+  await page.getByRole("button", { name: "Submit ticket" }).click();
+  await expect(page.getByRole("heading", { name: /^Ticket #\d+$/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "File another ticket" }).click();
+  await expect(page.getByLabel("Subject")).toHaveValue("");
+  await expect(page).toHaveURL(/\/support\/new$/);
+});
+
 test("a bot that fills the hidden field gets a generic refusal and files nothing", async ({ page, ticketsByEmail }) => {
   const email = uniqueEmail("bot");
   await page.goto("/support/new");

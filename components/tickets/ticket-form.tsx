@@ -30,7 +30,7 @@ const loadFileTicket = () => (loadingFileTicket ??= import("./file-ticket"));
 export function TicketForm({
   categories,
   limits,
-  subject,
+  subject: aboutSubject,
 }: {
   categories: CategoryOption[];
   limits: AttachmentLimits;
@@ -54,6 +54,8 @@ export function TicketForm({
   const [sending, setSending] = useState(false);
   const [formError, setFormError] = useState<string>();
   const [created, setCreated] = useState<CreatedTicket>();
+  // Only the first ticket is "about" the closed one; "File another ticket" starts from nothing.
+  const [subject, setSubject] = useState(aboutSubject);
   const sendingNow = useRef(false);
   const honeypot = useRef<HTMLInputElement>(null);
   const startedAt = useRef(0);
@@ -142,6 +144,8 @@ export function TicketForm({
 
   function startAnother() {
     reset(EMPTY);
+    setSubject(undefined);
+    if (subject !== undefined) window.history.replaceState(null, "", window.location.pathname);
     setFiles([]);
     setCreated(undefined);
     idempotencyKey.current = undefined;
