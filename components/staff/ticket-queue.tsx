@@ -174,6 +174,7 @@ export function TicketQueue({
         }}
       >
         <input type="hidden" name="status" value={params.status} />
+        {params.assignee && <input type="hidden" name="assignee" value={params.assignee} />}
         <div>
           <label htmlFor="queue-search" className="text-sm font-semibold">
             {t("search")}

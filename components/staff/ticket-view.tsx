@@ -46,9 +46,14 @@ export function TicketView({
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const ticketQuery = staffQueries.ticket(id);
   const loaded = useQuery({ ...ticketQuery, refetchInterval: REFRESH_MS });
+  // Moves and triage changes run one after the other (one scope), each sending the version the one before left in
+  // the cache, so two quick changes by the same agent never trip over each other's If-Match.
+  const serially = { id: `ticket:${id}` };
+  const currentEtag = () => queryClient.getQueryData(ticketQuery.queryKey)!.etag;
 
   const move = useMutation({
-    mutationFn: (to: TicketStatus) => updateTicket(id, { status: to }, loaded.data!.etag),
+    mutationFn: (to: TicketStatus) => updateTicket(id, { status: to }, currentEtag()),
+    scope: serially,
     // Optimistic: the badge and buttons change at once; onError puts them back.
     onMutate: async (to) => {
       setNotice(null);
@@ -85,7 +90,8 @@ export function TicketView({
 
   // A new priority or owner: on a stale version (412) the view loads the ticket as it is now, which the controls then show.
   const triage = useMutation({
-    mutationFn: (change: { priority: TicketPriority } | { assigneeId: string | null }) => updateTicket(id, change, loaded.data!.etag),
+    mutationFn: (change: { priority: TicketPriority } | { assigneeId: string | null }) => updateTicket(id, change, currentEtag()),
+    scope: serially,
     onMutate: () => setNotice(null),
     onError: async (error, change) => {
       if (error instanceof ApiProblem && error.status === 412) await queryClient.fetchQuery({ ...ticketQuery, staleTime: 0 });
