@@ -3,6 +3,7 @@
 // rows are derived from them inside the database. A million tickets take minutes, not hours.
 import type { PGlite } from "@electric-sql/pglite";
 import type { Sql } from "postgres";
+import { DEFAULT_SERVICE_LEVELS } from "../lib/sla/schemas";
 
 /** The two things a bulk load needs from a database connection. */
 export interface BulkTarget {
@@ -161,6 +162,16 @@ export async function seedTickets(
   await target.query(
     `insert into ticket_events (ticket_id, type, from_value, to_value, actor, created_at)
      select id, 'status_changed', 'open', status::text, 'staff:agent@kinconecta.example', updated_at ${fresh} and status <> 'open'`,
+  );
+  // Deadlines for the tickets in play, from the default targets counted in calendar hours (close enough for the
+  // index's shape): open ones still wait for a first reply, and every one's resolution clock runs.
+  const minutes = (column: "firstReplyMinutes" | "resolutionMinutes") =>
+    `case priority ${Object.entries(DEFAULT_SERVICE_LEVELS.targets).map(([priority, target]) => `when '${priority}' then ${target[column]}`).join(" ")} end`;
+  await target.query(
+    `update tickets set sla_clock_since = created_at,
+            first_reply_due_at = case when status = 'open' then created_at + make_interval(mins => ${minutes("firstReplyMinutes")}) end,
+            resolution_due_at = created_at + make_interval(mins => ${minutes("resolutionMinutes")})
+     where id > ${maxId} and status in ('open', 'in_progress')`,
   );
   const files = `(array[${FILE_NAMES.map((name) => `'${name}'`).join(", ")}])`;
   const fileName = `${files}[1 + (id * 7 + copy) % ${FILE_NAMES.length}]`;

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -16,7 +17,16 @@ import { STAFF_ROLES } from "../lib/auth/actor";
 import { LOCALES } from "../lib/i18n/locales";
 import { OUTBOX_KINDS, OUTBOX_STATUSES } from "../lib/notifications/schemas";
 import { MESSAGE_AUTHOR_TYPES, MESSAGE_CHANNELS, MESSAGE_KINDS } from "../lib/tickets/message-schemas";
-import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_PRIORITIES, TICKET_STATUSES } from "../lib/tickets/workflow";
+import type { ServiceLevels } from "../lib/sla/schemas";
+import {
+  AWAITING_PARTIES,
+  CLOSED_REASONS,
+  ROLE_CONTEXTS,
+  type SlaTarget,
+  TICKET_EVENT_TYPES,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+} from "../lib/tickets/workflow";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -37,6 +47,14 @@ export const categories = pgTable("categories", {
   position: integer().notNull().default(0),
   /** What requesters and agents read, per language (admins edit it); the API and the tickets keep `name`. */
   labels: jsonb().$type<Partial<Record<(typeof LOCALES)[number], string>>>().notNull().default({}),
+});
+
+/** The one row of service-level settings (lib/sla/service-levels.ts reads and writes it). */
+export const serviceLevels = pgTable("service_levels", {
+  id: integer().primaryKey().default(1),
+  settings: jsonb().$type<ServiceLevels>().notNull(),
+  version: integer().notNull().default(1),
+  updatedAt: timestampMs().notNull().defaultNow(),
 });
 
 export const tickets = pgTable(
@@ -79,6 +97,22 @@ export const tickets = pgTable(
       .notNull()
       .unique()
       .default(sql`replace(gen_random_uuid()::text, '-', '')`),
+    // Service levels (lib/sla/ticket-clocks.ts keeps these): the first-reply clock runs from creation until the first
+    // public staff reply; the resolution clock runs while the ticket is in play and staff's turn, and adds up.
+    firstRepliedAt: timestampMs(),
+    /** Business minutes the resolution clock ran before `slaClockSince`. */
+    slaUsedMinutes: doublePrecision().notNull().default(0),
+    /** When the resolution clock last started; null while it is stopped (the requester's turn, resolved, closed). */
+    slaClockSince: timestampMs(),
+    firstReplyDueAt: timestampMs(),
+    resolutionDueAt: timestampMs(),
+    slaBreaches: text().array().$type<SlaTarget[]>().notNull().default(sql`'{}'::text[]`),
+    /** The next deadline, far in the future when none runs, so `sort=dueAt` has a key that is never null. */
+    nextDueAt: timestampMs()
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL => sql`coalesce(least(${tickets.firstReplyDueAt}, ${tickets.resolutionDueAt}), '9999-12-31T00:00:00Z'::timestamptz)`,
+      ),
     search: tsvector().generatedAlwaysAs(
       (): SQL => sql`to_tsvector('english', ${tickets.subject} || ' ' || ${tickets.message})`,
     ),
@@ -94,6 +128,15 @@ export const tickets = pgTable(
     index("tickets_assignee_created_idx").on(t.assigneeId, t.createdAt, t.id),
     index("tickets_email_idx").on(sql`lower(${t.email})`),
     index("tickets_search_idx").using("gin", t.search),
+    index("tickets_status_due_idx").on(t.status, t.nextDueAt, t.id),
+    index("tickets_due_idx").on(t.nextDueAt, t.id),
+    // The breach job's scans: only running clocks whose breach is not recorded yet.
+    index("tickets_first_reply_due_idx")
+      .on(t.firstReplyDueAt)
+      .where(sql`${t.firstReplyDueAt} is not null and not ('first_reply' = any(${t.slaBreaches}))`),
+    index("tickets_resolution_due_idx")
+      .on(t.resolutionDueAt)
+      .where(sql`${t.resolutionDueAt} is not null and not ('resolution' = any(${t.slaBreaches}))`),
     // The auto-close job's scan: only resolved tickets are in it.
     index("tickets_resolved_at_idx").on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
   ],

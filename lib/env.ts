@@ -114,6 +114,8 @@ const envSchema = z.object({
   ),
   /** How often the auto-close job looks for resolved tickets due a reminder or closing; unset → a tenth of AUTO_CLOSE_AFTER, at most a minute. */
   AUTO_CLOSE_POLL_MS: optional(z.coerce.number().int().min(10)),
+  /** How often the service-level job looks for deadlines that have passed, to record each breach once. */
+  SLA_POLL_MS: optional(z.coerce.number().int().min(10)).transform((value) => value ?? 30_000),
   /** "We received your ticket" emails to one address in an hour; past it the ticket is filed, the email skipped. */
   CONFIRMATION_EMAILS_PER_HOUR: optional(z.coerce.number().int().min(0)).transform((count) => count ?? 5),
   OUTBOX_POLL_MS: optional(z.coerce.number().int().min(10)).transform((ms) => ms ?? 1_000),

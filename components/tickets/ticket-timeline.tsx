@@ -40,6 +40,8 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
         return t("priorityChanged", { from: priorityLabel(event.fromValue), to: priorityLabel(event.toValue) });
       case "assignee_changed":
         return event.toValue === null ? t("unassigned", { from: event.fromValue ?? "" }) : t("assigned", { to: event.toValue });
+      case "sla_breached":
+        return event.toValue === "first_reply" ? t("firstReplyBreached") : t("resolutionBreached");
     }
   }
 

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "sign_in.failed",
   "ticket.tracking_link_issued",
   "category.labels_changed",
+  "service_levels.changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,17 +4,26 @@ import type { StaffAccount } from "@/lib/staff/schemas";
 import type { Message } from "@/lib/tickets/message-schemas";
 import type { Attachment, Ticket, TicketEvent } from "@/lib/tickets/schemas";
 import { SEED_TICKETS } from "@/lib/tickets/seed-examples";
+import { businessCalendarOf, DEFAULT_SERVICE_LEVELS } from "@/lib/sla/schemas";
+import { slaColumns } from "@/lib/sla/ticket-clocks";
 
 const SERVER = "https://support.kinconecta.com";
 
 /** A seed ticket as the API returns it (`index` is its position in the seed, so its id is index + 1). */
 function seedTicket(index: number, attachments: Attachment[] = []): Ticket {
   const { createdAt, updatedAt, ...fields } = SEED_TICKETS[index]!;
+  const filedAt = new Date(createdAt);
+  const clocks = slaColumns(
+    { priority: "normal", status: fields.status, awaiting: "staff", createdAt: filedAt, firstRepliedAt: null, slaUsedMinutes: 0, slaClockSince: null },
+    { settings: DEFAULT_SERVICE_LEVELS, calendar: businessCalendarOf(DEFAULT_SERVICE_LEVELS) },
+    filedAt,
+  );
   return {
     id: index + 1,
     ...fields,
     priority: "normal",
     assignee: null,
+    sla: { firstReplyDueAt: clocks.firstReplyDueAt?.toISOString() ?? null, resolutionDueAt: clocks.resolutionDueAt?.toISOString() ?? null, breached: [] },
     createdAt: new Date(createdAt).toISOString(),
     updatedAt: new Date(updatedAt).toISOString(),
     attachments,

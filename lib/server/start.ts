@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { startOutboxWorker } from "@/lib/notifications/outbox-worker";
+import { startBreachJob } from "@/lib/sla/breach-job";
 import { startAutoCloseJob } from "@/lib/tickets/auto-close";
 import { ensureFirstAdmin } from "@/lib/staff/ensure-first-admin";
 import { prepareProcess } from "./prepare-process";
@@ -28,12 +29,14 @@ async function start(): Promise<void> {
   }
   const worker = startOutboxWorker();
   const autoClose = startAutoCloseJob();
+  const breaches = startBreachJob();
   // The HTTP server closes on these signals before the process exits; the worker stops taking messages meanwhile.
   // A send cut short by the exit is retried once its lease runs out.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       void worker.stop();
       void autoClose.stop();
+      void breaches.stop();
     });
   }
 }

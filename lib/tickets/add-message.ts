@@ -8,11 +8,13 @@ import { type Actor, actorLabel, seesInternals } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { StagedFile } from "@/lib/http/multipart";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { getServiceLevels } from "@/lib/sla/service-levels";
+import { slaColumns } from "@/lib/sla/ticket-clocks";
 import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
 import type { AddMessageInput, Message, MessageChannel, MessageKind } from "./message-schemas";
 import { toMessage } from "./list-messages";
 import type { VersionedTicket } from "./serialize";
-import { assertMove, statusColumns } from "./status-change";
+import { assertMove, awaitingAfterMove, statusColumns } from "./status-change";
 import type { TicketStatus } from "./workflow";
 
 export interface AddMessageRequest {
@@ -70,6 +72,19 @@ export async function addMessage(request: AddMessageRequest): Promise<AddedMessa
 
       // Notes change neither whose turn it is nor lastMessageAt: requesters read both.
       const awaiting = kind === "reply" ? (author.type === "requester" ? "staff" : "requester") : current.awaiting;
+      const now = new Date();
+      // The first public staff reply stops the first-reply clock; whose turn it is starts or stops the resolution clock.
+      const firstRepliedAt = current.firstRepliedAt ?? (kind === "reply" && author.type === "staff" ? now : null);
+      const clocks = slaColumns(
+        {
+          ...current,
+          status: to ?? current.status,
+          awaiting: to === undefined ? awaiting : awaitingAfterMove({ status: current.status, awaiting }, to),
+          firstRepliedAt,
+        },
+        await getServiceLevels(tx),
+        now,
+      );
       const [updated] = await tx
         .update(tickets)
         .set({
@@ -78,6 +93,8 @@ export async function addMessage(request: AddMessageRequest): Promise<AddedMessa
           awaiting,
           ...(kind === "reply" && { lastMessageAt: sql`now()` }),
           ...(to !== undefined && statusColumns({ status: current.status, awaiting }, to, "staff")),
+          firstRepliedAt,
+          ...clocks,
         })
         .where(eq(tickets.id, ticketId))
         .returning(ticketColumns);

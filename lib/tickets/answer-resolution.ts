@@ -5,10 +5,12 @@ import { ticketEvents, ticketMessages, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { getServiceLevels } from "@/lib/sla/service-levels";
+import { slaColumns } from "@/lib/sla/ticket-clocks";
 import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
 import type { ResolutionInput } from "./message-schemas";
 import type { VersionedTicket } from "./serialize";
-import { statusColumns } from "./status-change";
+import { awaitingAfterMove, statusColumns } from "./status-change";
 
 /**
  * The requester's answer to "Is your problem solved?" on a resolved ticket: yes closes it (reason
@@ -38,6 +40,8 @@ export async function answerResolution(ticketId: number, answer: ResolutionInput
       .update(tickets)
       .set({
         ...statusColumns(current, to, "confirmed"),
+        // "Not fixed" hands the turn back to staff and restarts the resolution clock.
+        ...slaColumns({ ...current, status: to, awaiting: awaitingAfterMove(current, to) }, await getServiceLevels(tx), new Date()),
         ...(!answer.accepted && { lastMessageAt: sql`now()` }),
         version: sql`${tickets.version} + 1`,
         updatedAt: sql`now()`,

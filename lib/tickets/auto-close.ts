@@ -4,6 +4,7 @@ import { type Database, getDb } from "@/db";
 import { ticketEvents, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { type PollingJob, startPollingJob } from "@/lib/server/polling-job";
 import { ticketColumns } from "./get-ticket";
 import { statusColumns } from "./status-change";
 
@@ -86,35 +87,10 @@ export async function runAutoClose(afterSeconds: number): Promise<void> {
   for (let closed = BATCH; closed === BATCH; ) closed = await closeOverdue(db, afterSeconds);
 }
 
-export interface AutoCloseJob {
-  stop: () => Promise<void>;
-}
-
 /** Runs runAutoClose every AUTO_CLOSE_POLL_MS beside the outbox worker; nothing when AUTO_CLOSE_AFTER is off. */
-export function startAutoCloseJob(): AutoCloseJob {
+export function startAutoCloseJob(): PollingJob {
   const afterSeconds = env.AUTO_CLOSE_AFTER;
   if (afterSeconds === null) return { stop: async () => {} };
   const pollMs = env.AUTO_CLOSE_POLL_MS ?? Math.min(60_000, Math.max(100, afterSeconds * 100));
-  let stopping = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const pass = () =>
-    runAutoClose(afterSeconds).catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      console.error(`The auto-close job failed; it tries again at the next poll: ${reason}`);
-    });
-  const schedule = () => {
-    if (stopping) return;
-    timer = setTimeout(() => {
-      running = pass().finally(schedule);
-    }, pollMs);
-  };
-  running = pass().finally(schedule);
-  return {
-    stop: async () => {
-      stopping = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPollingJob("auto-close", pollMs, () => runAutoClose(afterSeconds));
 }

@@ -5,6 +5,8 @@ import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { getServiceLevels } from "@/lib/sla/service-levels";
+import { slaColumns } from "@/lib/sla/ticket-clocks";
 import { assertActiveCategory } from "./categories";
 import { ticketColumns } from "./get-ticket";
 import type { CreateTicketInput } from "./schemas";
@@ -37,6 +39,13 @@ export async function createTicket(
   }
 
   await assertActiveCategory(input.category, tx);
+  const awaiting = status === "closed" ? null : status === "resolved" ? "requester" : "staff";
+  const filedAt = createdAt ?? new Date();
+  const clocks = slaColumns(
+    { priority: "normal", status, awaiting, createdAt: filedAt, firstRepliedAt: null, slaUsedMinutes: 0, slaClockSince: null },
+    await getServiceLevels(tx),
+    filedAt,
+  );
   const [row] = await tx
     .insert(tickets)
     .values({
@@ -48,11 +57,12 @@ export async function createTicket(
       message: input.message,
       locale: input.locale ?? env.DEFAULT_LOCALE,
       status,
-      awaiting: status === "closed" ? null : status === "resolved" ? "requester" : "staff",
+      awaiting,
       resolvedAt: status === "resolved" ? (updatedAt ?? new Date()) : undefined,
       createdAt,
       updatedAt,
       lastMessageAt: createdAt,
+      ...clocks,
     })
     .returning(ticketColumns);
   const ticket = row!;

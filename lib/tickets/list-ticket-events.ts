@@ -18,8 +18,8 @@ export function visibleActor(recorded: string, viewer: Actor): string {
 }
 
 /**
- * A ticket's history, oldest first, as `viewer` may see it (a requester's without the notes and without priority
- * and assignee changes, which are staff's triage); 404 when the ticket does not exist.
+ * A ticket's history, oldest first, as `viewer` may see it (a requester's without the notes and without priority,
+ * assignee and service-level entries, which are staff's triage); 404 when the ticket does not exist.
  */
 export async function listTicketEvents(ticketId: number, viewer: Actor): Promise<TicketEvent[]> {
   const db = await getDb();
@@ -40,7 +40,7 @@ export async function listTicketEvents(ticketId: number, viewer: Actor): Promise
           ? []
           : [
               or(ne(ticketEvents.type, "message_added"), ne(ticketEvents.toValue, "note"), isNull(ticketEvents.toValue)),
-              notInArray(ticketEvents.type, ["priority_changed", "assignee_changed"]),
+              notInArray(ticketEvents.type, ["priority_changed", "assignee_changed", "sla_breached"]),
             ]),
       ),
     )

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
-import { encodeCursor, ticketPageQuery } from "./page-query";
+import { cursorAfter, ticketPageQuery } from "./page-query";
 import type { ListTicketsQuery, TicketPage } from "./schemas";
 import { toTicket } from "./serialize";
 
@@ -20,13 +20,6 @@ export async function listTickets(filters: ListTicketsQuery, viewer: Actor): Pro
   const rows = await ticketPageQuery(db, query);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last
-      ? encodeCursor({
-          sort: query.sort,
-          at: query.sort.endsWith("updatedAt") ? last.updatedAt : last.createdAt,
-          id: last.id,
-        })
-      : null;
+  const nextCursor = rows.length > query.limit && last ? cursorAfter(last, query.sort) : null;
   return { tickets: page.map(toTicket), nextCursor };
 }

@@ -5,6 +5,7 @@ import { tickets } from "@/db/schema";
 import { validationError } from "@/lib/errors";
 import { ticketColumns } from "./get-ticket";
 import type { ListTicketsQuery, TicketSort } from "./schemas";
+import type { TicketRow } from "./serialize";
 
 interface CursorPosition {
   sort: TicketSort;
@@ -45,13 +46,22 @@ function filters(query: ListTicketsQuery): SQL[] {
   return conditions;
 }
 
+/** The column each sort orders by (and its cursor holds). */
+const SORT_KEYS = { createdAt: "createdAt", updatedAt: "updatedAt", dueAt: "nextDueAt" } as const;
+const sortKey = (sort: TicketSort) => SORT_KEYS[sort.replace("-", "") as keyof typeof SORT_KEYS];
+
+/** The cursor of the page after `last`, the last row of this one. */
+export function cursorAfter(last: TicketRow, sort: TicketSort): string {
+  return encodeCursor({ sort, at: last[sortKey(sort)], id: last.id });
+}
+
 /**
  * The select behind one page of the list: the page's rows plus one, to tell whether another follows.
  * Its own module so the query-plan test EXPLAINs exactly the SQL the API runs.
  */
 export function ticketPageQuery(db: Database, query: ListTicketsQuery) {
   const descending = query.sort.startsWith("-");
-  const column = query.sort.endsWith("updatedAt") ? tickets.updatedAt : tickets.createdAt;
+  const column = tickets[sortKey(query.sort)];
   const conditions = filters(query);
   if (query.cursor) {
     const after = decodeCursor(query.cursor, query.sort);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
 import { textField } from "@/lib/zod/text";
 import { SPAM_SIGNALS } from "./spam-signals";
-import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, TICKET_EVENT_TYPES, TICKET_PRIORITIES, TICKET_STATUSES } from "./workflow";
+import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, SLA_TARGETS, TICKET_EVENT_TYPES, TICKET_PRIORITIES, TICKET_STATUSES } from "./workflow";
 
 // Shared by the API, the submit form and the OpenAPI document: no server imports here.
 
@@ -80,7 +80,8 @@ export const updateTicketInput = z
   });
 export type UpdateTicketInput = z.infer<typeof updateTicketInput>;
 
-export const TICKET_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt"] as const;
+/** `dueAt`: the next service-level deadline first (tickets whose clocks are stopped last, oldest first among them). */
+export const TICKET_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt", "dueAt"] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 export const LIST_LIMIT = { default: 50, max: 100 } as const;
@@ -138,6 +139,12 @@ export const ticketSchema = z.object({
   priority: ticketPrioritySchema,
   /** The agent who owns it, or null. */
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Its service levels: each running clock's deadline (null when that clock is stopped) and the targets it missed. */
+  sla: z.object({
+    firstReplyDueAt: z.iso.datetime().nullable(),
+    resolutionDueAt: z.iso.datetime().nullable(),
+    breached: z.array(z.enum(SLA_TARGETS)),
+  }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   attachments: z.array(attachmentSchema),
@@ -151,8 +158,8 @@ export const ticketSchema = z.object({
   satisfaction: satisfactionSchema.nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
-/** A ticket as its requester sees it: without staff's triage (priority, owner). */
-export const requesterTicketSchema = ticketSchema.omit({ priority: true, assignee: true });
+/** A ticket as its requester sees it: without staff's triage (priority, owner, service levels). */
+export const requesterTicketSchema = ticketSchema.omit({ priority: true, assignee: true, sla: true });
 export type RequesterTicket = z.infer<typeof requesterTicketSchema>;
 export type TicketAssignee = NonNullable<Ticket["assignee"]>;
 export type Attachment = z.infer<typeof attachmentSchema>;

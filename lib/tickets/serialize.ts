@@ -33,6 +33,11 @@ export function toTicket(row: TicketRow): Ticket {
     status: row.status,
     priority: row.priority,
     assignee: row.assignee,
+    sla: {
+      firstReplyDueAt: row.firstReplyDueAt?.toISOString() ?? null,
+      resolutionDueAt: row.resolutionDueAt?.toISOString() ?? null,
+      breached: row.slaBreaches,
+    },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     attachments: row.attachments.map((attachment) => toAttachment(row.id, attachment)),
@@ -50,7 +55,7 @@ export function toTicket(row: TicketRow): Ticket {
 /** A ticket as `viewer` may see it: a requester gets it without staff's triage. */
 export function ticketSeenBy(ticket: Ticket, viewer: Actor): Ticket | RequesterTicket {
   if (seesInternals(viewer)) return ticket;
-  const { priority: _priority, assignee: _assignee, ...requesterTicket } = ticket;
+  const { priority: _priority, assignee: _assignee, sla: _sla, ...requesterTicket } = ticket;
   return requesterTicket;
 }
 

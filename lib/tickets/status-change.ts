@@ -27,14 +27,25 @@ export function statusColumns(
   to: TicketStatus,
   closedBy: ClosedReason,
 ): PgUpdateSetSource<typeof tickets> {
+  const awaiting = awaitingAfterMove(current, to);
   switch (to) {
     case "resolved":
-      return { status: to, awaiting: "requester", resolvedAt: sql`now()`, reminderQueuedAt: null, closedReason: null };
+      return { status: to, awaiting, resolvedAt: sql`now()`, reminderQueuedAt: null, closedReason: null };
     case "closed":
-      return { status: to, awaiting: null, closedReason: closedBy };
-    default: {
-      const awaiting = current.status === "resolved" ? "staff" : (current.awaiting ?? "staff");
+      return { status: to, awaiting, closedReason: closedBy };
+    default:
       return { status: to, awaiting, resolvedAt: null, reminderQueuedAt: null, closedReason: null };
-    }
+  }
+}
+
+/** Whose turn it is after a move to `to` (as statusColumns sets it). */
+export function awaitingAfterMove(current: { status: TicketStatus; awaiting: AwaitingParty | null }, to: TicketStatus): AwaitingParty | null {
+  switch (to) {
+    case "resolved":
+      return "requester";
+    case "closed":
+      return null;
+    default:
+      return current.status === "resolved" ? "staff" : (current.awaiting ?? "staff");
   }
 }

@@ -9,7 +9,9 @@ import { assertActiveCategory } from "./categories";
 import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
 import type { UpdateTicketInput } from "./schemas";
 import type { VersionedTicket } from "./serialize";
-import { assertMove, statusColumns } from "./status-change";
+import { getServiceLevels } from "@/lib/sla/service-levels";
+import { slaColumns } from "@/lib/sla/ticket-clocks";
+import { assertMove, awaitingAfterMove, statusColumns } from "./status-change";
 
 /**
  * The one place a ticket's status, category, priority or assignee changes. The row is locked for the check and the write,
@@ -44,6 +46,20 @@ export async function updateTicket(
       events.push({ ticketId: id, type: "assignee_changed", fromValue: current.assignee?.name ?? null, toValue: assignee });
     }
     if (events.length === 0) return versionedTicket(current);
+    // A move may stop or restart the service-level clocks; a new priority brings new targets.
+    const clocks =
+      changes.status !== undefined || changes.priority !== undefined
+        ? slaColumns(
+            {
+              ...current,
+              status: changes.status ?? current.status,
+              awaiting: changes.status === undefined ? current.awaiting : awaitingAfterMove(current, changes.status),
+              priority: changes.priority ?? current.priority,
+            },
+            await getServiceLevels(tx),
+            new Date(),
+          )
+        : {};
 
     const [updated] = await tx
       .update(tickets)
@@ -52,6 +68,7 @@ export async function updateTicket(
         category: changes.category ?? current.category,
         priority: changes.priority ?? current.priority,
         assigneeId: changes.assigneeId === undefined ? current.assigneeId : changes.assigneeId,
+        ...clocks,
         version: sql`${tickets.version} + 1`,
         updatedAt: sql`now()`,
       })

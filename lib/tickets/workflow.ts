@@ -15,7 +15,12 @@ export const TICKET_EVENT_TYPES = [
   "satisfaction_rated",
   "priority_changed",
   "assignee_changed",
+  "sla_breached",
 ] as const;
+
+/** The promises a service level makes per priority; a missed one is recorded once as `sla_breached`. */
+export const SLA_TARGETS = ["first_reply", "resolution"] as const;
+export type SlaTarget = (typeof SLA_TARGETS)[number];
 
 /** How urgent a ticket is; `normal` unless staff say otherwise. */
 export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;

@@ -69,9 +69,9 @@ function scansOfTickets(node: PlanNode): string[] {
   return [...own, ...(node.Plans ?? []).flatMap(scansOfTickets)];
 }
 
-async function cursorAfter(rows: number, sort: "-createdAt" | "-updatedAt"): Promise<string> {
-  const column = sort === "-createdAt" ? "created_at" : "updated_at";
-  const [row] = await run(`select ${column} as at, id from tickets order by ${column} desc, id desc offset $1 limit 1`, [rows - 1]);
+async function cursorAfter(rows: number, sort: "-createdAt" | "-updatedAt" | "dueAt"): Promise<string> {
+  const [column, direction] = { "-createdAt": ["created_at", "desc"], "-updatedAt": ["updated_at", "desc"], dueAt: ["next_due_at", "asc"] }[sort];
+  const [row] = await run(`select ${column} as at, id from tickets order by ${column} ${direction}, id ${direction} offset $1 limit 1`, [rows - 1]);
   return encodeCursor({ sort, at: new Date(row!.at as string), id: row!.id as number });
 }
 
@@ -95,6 +95,10 @@ describe(`list queries on ${TICKETS.toLocaleString("en")} tickets`, () => {
     ["the staff queue's open urgent tickets", async () => ({ status: ["open"], priority: ["urgent"] })],
     ["one agent's tickets", async () => ({ assignee: "an-agent-id" })],
     ["the Unassigned view of open tickets", async () => ({ status: ["open"], assignee: "none" })],
+    ["the open queue by what is due next", async () => ({ status: ["open"], sort: "dueAt" })],
+    ["every ticket by what is due next", async () => ({ sort: "dueAt" })],
+    ["a page 10,000 tickets deep by what is due next", async () => ({ sort: "dueAt", cursor: await cursorAfter(10_000, "dueAt") })],
+    ["one agent's open tickets by what is due next", async () => ({ status: ["open"], assignee: "an-agent-id", sort: "dueAt" })],
   ];
 
   for (const [name, query] of cases) {

@@ -9,6 +9,7 @@ import {
   STAFF_PASSWORD,
   staffAccountSchema,
 } from "@/lib/staff/schemas";
+import { DEFAULT_SERVICE_LEVELS, serviceLevelsSchema } from "@/lib/sla/schemas";
 import { adminCategorySchema, CATEGORY_LABEL_MAX, updateCategoryLabelsInput } from "@/lib/tickets/category-schemas";
 import { headers, problemResponses, security } from "../components";
 import { adminExamples } from "../examples";
@@ -40,6 +41,18 @@ const AdminCategory = adminCategorySchema.meta({
 const UpdateCategoryLabelsInput = updateCategoryLabelsInput.meta({
   id: "UpdateCategoryLabelsInput",
   description: `New labels (1–${CATEGORY_LABEL_MAX} characters, one line); a language left out keeps its label`,
+});
+
+const ServiceLevels = serviceLevelsSchema.meta({
+  id: "ServiceLevels",
+  description:
+    "Business hours per weekday (`from`/`to` as HH:MM local time, in order, not overlapping; an empty list is a day off), " +
+    "holidays (local dates), and per priority the business minutes until the first public staff reply and until resolution",
+});
+const serviceLevelsEtag = z.string().meta({
+  description: "The settings' version; send it back in `If-Match` to save over exactly that version",
+  example: '"v2"',
+  header: { id: "ServiceLevelsETag" },
 });
 
 const ADMIN_ONLY = "Admins only, signed in on the staff pages (an API token gets 403).";
@@ -151,6 +164,48 @@ export const adminPaths: ZodOpenApiPathsObject = {
         200: { description: "The category with its new labels", content: { "application/json": { schema: AdminCategory, examples: { billing: { value: billing } } } } },
         ...problemResponses([400, 401, 403, 404, 413, 415, 422, 429, 500], {
           descriptions: { ...adminProblems, 404: "No category has this name" },
+        }),
+      },
+    },
+  },
+  "/api/admin/service-levels": {
+    get: {
+      operationId: "getServiceLevels",
+      tags: ["Admin"],
+      summary: "Get the service levels",
+      description:
+        "The business hours (per weekday, in `timeZone`), holidays and the first-reply and resolution targets per priority " +
+        "(in business minutes) that ticket deadlines (`sla`) are counted in. Until an admin saves them: Monday to Friday " +
+        "09:00–18:00 in America/Mexico_City, Mexico's statutory rest days, and the defaults in the example.",
+      security: security.staffOrToken,
+      responses: {
+        200: {
+          description: "The settings in force",
+          headers: z.object({ ETag: serviceLevelsEtag }),
+          content: { "application/json": { schema: ServiceLevels, examples: { defaults: { value: DEFAULT_SERVICE_LEVELS } } } },
+        },
+        ...problemResponses([401, 429, 500]),
+      },
+    },
+    put: {
+      operationId: "updateServiceLevels",
+      tags: ["Admin"],
+      summary: "Replace the service levels",
+      description:
+        "Saves new settings and moves every running deadline to them, in one transaction (time already counted stays " +
+        "counted). Written to the audit log (`service_levels.changed`). Send the ETag from GET as `If-Match` to be " +
+        `sure no other admin saved in between (412 otherwise). Other instances of the app use them within 10 seconds. ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      requestParams: { header: z.object({ "if-match": z.string().optional().meta({ description: "The ETag from GET", example: '"v2"' }) }) },
+      requestBody: { required: true, content: { "application/json": { schema: ServiceLevels, examples: { defaults: { value: DEFAULT_SERVICE_LEVELS } } } } },
+      responses: {
+        200: {
+          description: "The saved settings",
+          headers: z.object({ ETag: serviceLevelsEtag }),
+          content: { "application/json": { schema: ServiceLevels } },
+        },
+        ...problemResponses([400, 401, 403, 412, 413, 415, 422, 429, 500], {
+          descriptions: { ...adminProblems, 412: "Another admin saved the settings since the ETag you sent" },
         }),
       },
     },

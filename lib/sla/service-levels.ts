@@ -1,0 +1,114 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Database, getDb, type Transaction } from "@/db";
+import { serviceLevels, tickets } from "@/db/schema";
+import { type AuditOrigin, recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import type { BusinessCalendar } from "./business-time";
+import { businessCalendarOf, DEFAULT_SERVICE_LEVELS, type ServiceLevels } from "./schemas";
+import { slaColumns } from "./ticket-clocks";
+
+export interface LoadedServiceLevels {
+  settings: ServiceLevels;
+  calendar: BusinessCalendar;
+  version: number;
+}
+
+// Every ticket change needs the settings while an admin changes them a few times a year, so each process keeps
+// them for a few seconds, like the categories: a save clears this process's copy at once (and recomputes every
+// running deadline), other instances use the new settings for their next changes within SERVICE_LEVELS_TTL_MS.
+// On globalThis because each route is bundled separately.
+const SERVICE_LEVELS_TTL_MS = 10_000;
+const globalForLevels = globalThis as unknown as { kinconectaServiceLevels?: { levels: LoadedServiceLevels; until: number } };
+
+function loaded(settings: ServiceLevels, version: number): LoadedServiceLevels {
+  return { settings, calendar: businessCalendarOf(settings), version };
+}
+
+/** The service levels in force: an admin's, or the defaults until one saves them (version 0). `fresh` skips this process's copy. */
+export async function getServiceLevels(executor?: Database | Transaction, fresh = false): Promise<LoadedServiceLevels> {
+  const known = globalForLevels.kinconectaServiceLevels;
+  if (!fresh && known && known.until > Date.now()) return known.levels;
+  const db = executor ?? (await getDb());
+  const [row] = await db.select({ settings: serviceLevels.settings, version: serviceLevels.version }).from(serviceLevels).limit(1);
+  const levels = row ? loaded(row.settings, row.version) : loaded(DEFAULT_SERVICE_LEVELS, 0);
+  globalForLevels.kinconectaServiceLevels = { levels, until: Date.now() + SERVICE_LEVELS_TTL_MS };
+  return levels;
+}
+
+/**
+ * Saves new settings with their audit entry and moves every running deadline to them, in one transaction; 412 when
+ * `expectedVersion` is not the current one (another admin saved in between).
+ */
+export async function updateServiceLevels(settings: ServiceLevels, origin: AuditOrigin, expectedVersion?: number): Promise<LoadedServiceLevels> {
+  const db = await getDb();
+  const saved = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('service_levels'))`);
+    const [current] = await tx.select({ settings: serviceLevels.settings, version: serviceLevels.version }).from(serviceLevels).limit(1);
+    const currentVersion = current?.version ?? 0;
+    if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
+      throw new AppError("precondition_failed", `The service levels have changed since you loaded them (your version ${expectedVersion}, now ${currentVersion}); reload them and try again`);
+    }
+    const version = currentVersion + 1;
+    await tx
+      .insert(serviceLevels)
+      .values({ id: 1, settings, version })
+      .onConflictDoUpdate({ target: serviceLevels.id, set: { settings, version, updatedAt: sql`now()` } });
+    await recordAudit(tx, origin, {
+      action: "service_levels.changed",
+      target: "service_levels",
+      detail: { before: current?.settings ?? DEFAULT_SERVICE_LEVELS, after: settings },
+    });
+    const levels = loaded(settings, version);
+    await recomputeDeadlines(tx, levels);
+    return levels;
+  });
+  globalForLevels.kinconectaServiceLevels = { levels: saved, until: Date.now() + SERVICE_LEVELS_TTL_MS };
+  return saved;
+}
+
+const RECOMPUTE_BATCH = 500;
+
+/**
+ * Every ticket in play gets its deadlines from `levels` again (the banked minutes stay as they were counted). Each
+ * batch of rows is taken with their lock, so a change to one of them meanwhile waits and then counts from the result.
+ */
+export async function recomputeDeadlines(tx: Transaction, levels: LoadedServiceLevels, onlyUncomputed = false): Promise<number> {
+  let after = 0;
+  let total = 0;
+  const now = new Date();
+  for (;;) {
+    const rows = await tx
+      .select({
+        id: tickets.id,
+        priority: tickets.priority,
+        status: tickets.status,
+        awaiting: tickets.awaiting,
+        createdAt: tickets.createdAt,
+        firstRepliedAt: tickets.firstRepliedAt,
+        slaUsedMinutes: tickets.slaUsedMinutes,
+        slaClockSince: tickets.slaClockSince,
+      })
+      .from(tickets)
+      .where(
+        and(
+          inArray(tickets.status, ["open", "in_progress"]),
+          sql`${tickets.id} > ${after}`,
+          // Tickets from before service levels existed: a clock should run, but there is no deadline.
+          onlyUncomputed
+            ? sql`${tickets.firstReplyDueAt} is null and ${tickets.resolutionDueAt} is null and (${tickets.firstRepliedAt} is null or ${tickets.awaiting} = 'staff')`
+            : undefined,
+        ),
+      )
+      .orderBy(tickets.id)
+      .limit(RECOMPUTE_BATCH)
+      .for("update");
+    if (rows.length === 0) return total;
+    for (const row of rows) {
+      const columns = slaColumns(row, levels, now);
+      await tx.update(tickets).set(columns).where(eq(tickets.id, row.id));
+    }
+    total += rows.length;
+    after = rows.at(-1)!.id;
+  }
+}
