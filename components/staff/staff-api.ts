@@ -7,6 +7,7 @@ import { type Answer, fetchAnswer, parseAnswer } from "@/lib/api-client/answer";
 import { ApiProblem } from "@/lib/api-client/problem";
 import { auditEntrySchema } from "@/lib/audit/schemas";
 import type { Locale } from "@/lib/i18n/locales";
+import { type ServiceLevels, serviceLevelsSchema } from "@/lib/sla/schemas";
 import {
   apiTokenSummarySchema,
   createdApiTokenSchema,
@@ -156,4 +157,24 @@ export async function fetchAdminCategories() {
 export async function updateCategoryLabels(name: string, labels: UpdateCategoryLabelsInput["labels"]) {
   const answer = await staffFetch(`/api/admin/categories/${encodeURIComponent(name)}`, { method: "PATCH", body: JSON.stringify({ labels }) });
   return parseAnswer(answer, adminCategorySchema);
+}
+
+export interface EditableServiceLevels {
+  settings: ServiceLevels;
+  etag: string;
+}
+
+const editableServiceLevels = (answer: Answer): EditableServiceLevels => ({
+  settings: parseAnswer(answer, serviceLevelsSchema),
+  etag: answer.headers.get("etag") ?? "",
+});
+
+export async function fetchServiceLevels() {
+  return editableServiceLevels(await staffFetch("/api/admin/service-levels"));
+}
+
+/** New service levels, only over the version the admin loaded (412 otherwise). */
+export async function saveServiceLevels(settings: ServiceLevels, etag: string) {
+  const answer = await staffFetch("/api/admin/service-levels", { method: "PUT", headers: { "if-match": etag }, body: JSON.stringify(settings) });
+  return editableServiceLevels(answer);
 }

@@ -10,14 +10,15 @@ import { PriorityBadge, RoleBadge } from "@/components/tickets/status-badge";
 import { TicketAge } from "@/components/tickets/ticket-age";
 import { buttonClasses } from "@/components/ui/button";
 import type { CategoryOption } from "@/lib/tickets/categories";
+import { TICKET_SORTS } from "@/lib/tickets/schemas";
 import { ROLE_CONTEXTS, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets/workflow";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
+import { DueBadge } from "./due-badge";
 import { awaitingStaffFirst, NeedsReplyBadge } from "./needs-reply";
 import { REFRESH_MS } from "./query-provider";
 import { QUEUE_VIEWS, type QueueParams, queueSearch } from "./queue-params";
 import { staffQueries } from "./staff-api";
 
-const SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt"] as const satisfies ReadonlyArray<QueueParams["sort"]>;
 
 const fieldClasses = "mt-1 block rounded-lg border border-slate-400 bg-white px-3 py-2 text-sm";
 
@@ -212,7 +213,7 @@ export function TicketQueue({
           anyLabel={t("allPriorities")}
           options={TICKET_PRIORITIES.map((priority) => ({ value: priority, label: tPriority(priority) }))}
         />
-        <FilterSelect name="sort" label={t("sort")} value={params.sort} options={SORTS.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))} />
+        <FilterSelect name="sort" label={t("sort")} value={params.sort} options={TICKET_SORTS.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))} />
         <button type="submit" className={buttonClasses("secondary")}>
           {t("apply")}
         </button>
@@ -237,6 +238,7 @@ export function TicketQueue({
               <th scope="col" className="px-3 py-2">{t("columns.category")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.owner")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.age")}</th>
+              <th scope="col" className="px-3 py-2">{t("columns.due")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.files")}</th>
             </tr>
           </thead>
@@ -259,6 +261,9 @@ export function TicketQueue({
                 <td className="px-3 py-1.5">{ticket.assignee?.name ?? <span className="text-muted">{t("nobody")}</span>}</td>
                 <td className="px-3 py-1.5 whitespace-nowrap">
                   <TicketAge since={ticket.createdAt} now={page.dataUpdatedAt} />
+                </td>
+                <td className="px-3 py-1.5 whitespace-nowrap">
+                  <DueBadge sla={ticket.sla} now={page.dataUpdatedAt} />
                 </td>
                 <td className="px-3 py-1.5 tabular-nums">
                   <span className="sr-only">{t("attachments")} </span>

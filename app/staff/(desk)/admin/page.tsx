@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AdminAuditLog } from "@/components/staff/admin-audit-log";
 import { AdminCategories } from "@/components/staff/admin-categories";
+import { AdminServiceLevels } from "@/components/staff/admin-service-levels";
 import { AdminStaffAccounts } from "@/components/staff/admin-staff-accounts";
 import { AdminTokens } from "@/components/staff/admin-tokens";
 import { requireAdminPage } from "@/lib/auth/staff-page";
@@ -19,6 +20,7 @@ export default async function AdminPage() {
       <AdminTokens />
       <AdminStaffAccounts currentUserId={admin.userId} />
       <AdminCategories />
+      <AdminServiceLevels />
       <AdminAuditLog />
     </main>
   );
