@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { alertMessage, expect, moveViaApi, test, tokenHeaders } from "./fixtures";
+import { alertMessage, type ApiTicket, expect, moveViaApi, test, tokenHeaders, uniqueEmail } from "./fixtures";
 
 // These specs read the English pages; e2e/staff-language.spec.ts covers the Spanish desk.
 test.use({ locale: "en-US" });
@@ -140,6 +140,65 @@ test.describe("triage", () => {
     await expect(page.getByRole("link", { name: ticket.subject })).toHaveCount(0);
   });
 
+  test("an agent's Mine view, due soonest first, shows what is late; j and Enter take the next ticket to break its promise", async ({
+    browser,
+    page,
+    request,
+    signInAsStaff,
+    createTicket,
+  }) => {
+    // An agent of its own, so Mine holds exactly this test's tickets.
+    await signInAsStaff();
+    const agent = { email: uniqueEmail("due-agent"), password: "due-agent-password-1" };
+    const created = await page.request.post("/api/admin/staff-accounts", {
+      headers: { origin: new URL(page.url()).origin },
+      data: { ...agent, role: "agent" },
+    });
+    expect(created.status()).toBe(201);
+    const { id: agentId } = (await created.json()) as { id: string };
+
+    const threeDaysAgo = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000).toISOString();
+    const imported = await request.post("/api/support-tickets", {
+      headers: tokenHeaders(),
+      data: { roleContext: "tourist", fullName: "Eva Ruiz", email: uniqueEmail("late"), subject: `Refund still pending ${Date.now()}`, category: "Billing", message: "Waiting since Monday.", createdAt: threeDaysAgo, updatedAt: threeDaysAgo },
+    });
+    const late = (await imported.json()) as ApiTicket;
+    const normal = await createTicket();
+    const urgent = await createTicket();
+    for (const [ticket, changes] of [[late, {}], [normal, {}], [urgent, { priority: "urgent" }]] as const) {
+      const patched = await request.patch(`/api/support-tickets/${ticket.id}`, { headers: tokenHeaders(), data: { assigneeId: agentId, ...changes } });
+      expect(patched.status()).toBe(200);
+    }
+
+    const context = await browser.newContext({ locale: "en-US" });
+    const desk = await context.newPage();
+    await desk.goto("/staff/login");
+    await desk.getByLabel("Email").fill(agent.email);
+    await desk.getByLabel("Password").fill(agent.password);
+    await desk.getByRole("button", { name: "Sign in" }).click();
+    await desk.getByRole("navigation", { name: "Whose tickets" }).getByRole("link", { name: "Mine" }).click();
+    await expect(desk).toHaveURL(/assignee=me/);
+    // Hydration sets each filter back to its default, so choose until the page is listening.
+    await expect(async () => {
+      await desk.getByLabel("Sort").selectOption("dueAt");
+      await expect(desk).toHaveURL(/sort=dueAt/, { timeout: 1_000 });
+    }).toPass();
+    await expect(desk).toHaveURL(/assignee=me/);
+
+    const links = desk.getByRole("table").getByRole("link");
+    await expect(links).toHaveText([late.subject, urgent.subject, normal.subject]);
+    const lateRow = desk.getByRole("row").filter({ has: desk.getByRole("link", { name: late.subject }) });
+    await expect(lateRow.getByText(/^Late by \d+ d/)).toBeVisible();
+    const urgentRow = desk.getByRole("row").filter({ has: desk.getByRole("link", { name: urgent.subject }) });
+    await expect(urgentRow.getByText(/^in \d+/)).toBeVisible();
+
+    await desk.keyboard.press("j");
+    await expect(desk.getByRole("link", { name: late.subject })).toBeFocused();
+    await desk.keyboard.press("Enter");
+    await expect(desk.getByRole("heading", { level: 1, name: late.subject })).toBeVisible();
+    await context.close();
+  });
+
   test("two agents: A's move shows in B's queue without a reload, and B's stale move shows the conflict and the true state", async ({
     browser,
     signInAsStaff,
@@ -240,6 +299,42 @@ test.describe("admin", () => {
     await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Revoked");
     expect((await request.get("/api/support-tickets", { headers })).status()).toBe(401);
     expect((await request.get("/api/support-tickets", { headers: tokenHeaders() })).status()).toBe(200);
+  });
+});
+
+test.describe("service levels", () => {
+  test("an admin sets business hours, a holiday and a target; overlapping hours are refused naming the day", async ({ page, request, signInAsStaff }) => {
+    await signInAsStaff();
+    await page.goto("/staff/admin");
+    const section = page.getByRole("region", { name: "Service levels" });
+    await expect(section.getByLabel("Wednesday")).toHaveValue("09:00-18:00");
+    const urgentFirstReply = section.getByLabel("First reply target for Urgent, in business hours");
+    await expect(urgentFirstReply).toHaveValue("1");
+
+    await section.getByLabel("Wednesday").fill("09:00-13:00, 12:00-18:00");
+    await section.getByRole("button", { name: "Save service levels" }).click();
+    await expect(section.getByRole("alert")).toContainText("week.wednesday");
+    await expect(section.getByRole("alert")).toContainText("must not overlap");
+
+    await section.getByLabel("Wednesday").fill("09:00-14:00, 15:00-18:00");
+    const holidays = section.getByLabel("Holidays");
+    await holidays.fill(`${await holidays.inputValue()}\n2030-01-01 Año Nuevo`);
+    await urgentFirstReply.fill("0.5");
+    await section.getByRole("button", { name: "Save service levels" }).click();
+    await expect(section.getByRole("status")).toHaveText("Service levels saved; running deadlines now follow them.");
+
+    const saved = await (await request.get("/api/admin/service-levels", { headers: tokenHeaders() })).json();
+    expect(saved.week.wednesday).toEqual([{ from: "09:00", to: "14:00" }, { from: "15:00", to: "18:00" }]);
+    expect(saved.holidays).toContainEqual({ date: "2030-01-01", name: "Año Nuevo" });
+    expect(saved.targets.urgent.firstReplyMinutes).toBe(30);
+
+    // Back to the defaults' hours and target, so the rest of the suite counts deadlines as before.
+    await section.getByLabel("Wednesday").fill("09:00-18:00");
+    await urgentFirstReply.fill("1");
+    await section.getByRole("button", { name: "Save service levels" }).click();
+    await expect
+      .poll(async () => (await (await request.get("/api/admin/service-levels", { headers: tokenHeaders() })).json()).targets.urgent.firstReplyMinutes)
+      .toBe(60);
   });
 });
 

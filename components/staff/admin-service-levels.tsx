@@ -41,13 +41,46 @@ const minutesOf = (hours: FormDataEntryValue | null) => Math.round(Number(hours)
 export function AdminServiceLevels() {
   const t = useTranslations("StaffAdmin.serviceLevels");
   const loaded = useQuery({ queryKey: SERVICE_LEVELS_KEY, queryFn: fetchServiceLevels });
+  const queryClient = useQueryClient();
+  // Here, not in the form: a save gives the settings a new version, and the form starts again from them.
+  const save = useMutation({
+    mutationFn: ({ settings, etag }: { settings: ServiceLevels; etag: string }) => saveServiceLevels(settings, etag),
+    onSuccess: (saved) => queryClient.setQueryData(SERVICE_LEVELS_KEY, saved),
+  });
+  const problems = save.error instanceof ApiProblem ? save.error.errors : [];
   return (
     <section aria-labelledby="service-levels-heading" className="space-y-4">
       <h2 id="service-levels-heading" className="text-xl font-bold">
         {t("title")}
       </h2>
       <p className="text-sm text-muted">{t("intro")}</p>
-      {loaded.data && <ServiceLevelsForm key={loaded.data.etag} loaded={loaded.data} />}
+      {loaded.data && (
+        <ServiceLevelsForm
+          key={loaded.data.etag}
+          loaded={loaded.data}
+          saving={save.isPending}
+          onSave={(settings) => save.mutate({ settings, etag: loaded.data.etag })}
+        />
+      )}
+      {save.isSuccess && (
+        <p role="status" className="text-sm text-emerald-900">
+          {t("saved")}
+        </p>
+      )}
+      {save.error && (
+        <div role="alert" className="text-sm text-red-800">
+          <p>{t("failed", { error: save.error.message })}</p>
+          {problems.length > 0 && (
+            <ul className="list-disc pl-5">
+              {problems.map((problem) => (
+                <li key={`${problem.path}:${problem.message}`}>
+                  <code>{problem.path}</code>: {problem.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {loaded.error && (
         <p role="alert" className="text-sm text-red-800">
           {loaded.error.message}
@@ -57,17 +90,19 @@ export function AdminServiceLevels() {
   );
 }
 
-function ServiceLevelsForm({ loaded }: { loaded: EditableServiceLevels }) {
+function ServiceLevelsForm({
+  loaded,
+  saving,
+  onSave,
+}: {
+  loaded: EditableServiceLevels;
+  saving: boolean;
+  onSave: (settings: ServiceLevels) => void;
+}) {
   const t = useTranslations("StaffAdmin.serviceLevels");
   const tPriority = useTranslations("Priority");
-  const queryClient = useQueryClient();
   const [timeZones] = useState(() => Intl.supportedValuesOf("timeZone"));
-  const save = useMutation({
-    mutationFn: (settings: ServiceLevels) => saveServiceLevels(settings, loaded.etag),
-    onSuccess: (saved) => queryClient.setQueryData(SERVICE_LEVELS_KEY, saved),
-  });
   const { settings } = loaded;
-  const problems = save.error instanceof ApiProblem ? save.error.errors : [];
 
   return (
     <form
@@ -75,7 +110,7 @@ function ServiceLevelsForm({ loaded }: { loaded: EditableServiceLevels }) {
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        save.mutate({
+        onSave({
           timeZone: String(form.get("timeZone")),
           week: Object.fromEntries(WEEKDAYS.map((day) => [day, parseHours(String(form.get(`week.${day}`)))])) as ServiceLevels["week"],
           holidays: parseHolidays(String(form.get("holidays"))),
@@ -163,28 +198,9 @@ function ServiceLevelsForm({ loaded }: { loaded: EditableServiceLevels }) {
         </tbody>
       </table>
 
-      <Button type="submit" disabled={save.isPending}>
+      <Button type="submit" disabled={saving}>
         {t("save")}
       </Button>
-      {save.isSuccess && (
-        <p role="status" className="text-sm text-emerald-900">
-          {t("saved")}
-        </p>
-      )}
-      {save.error && (
-        <div role="alert" className="text-sm text-red-800">
-          <p>{t("failed", { error: save.error.message })}</p>
-          {problems.length > 0 && (
-            <ul className="list-disc pl-5">
-              {problems.map((problem) => (
-                <li key={`${problem.path}:${problem.message}`}>
-                  <code>{problem.path}</code>: {problem.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
     </form>
   );
 }

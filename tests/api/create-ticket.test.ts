@@ -188,6 +188,11 @@ describe("POST /api/support-tickets", () => {
     const response = await api(`/api/support-tickets/${created.id}`, { headers: auth });
     expect(response.status).toBe(200);
     const { trackingUrl: _trackingUrl, ...seedShape } = created;
-    expect(await response.json()).toEqual({ ...seedShape, priority: "normal", assignee: null });
+    expect(await response.json()).toEqual({
+      ...seedShape,
+      priority: "normal",
+      assignee: null,
+      sla: { firstReplyDueAt: expect.any(String), resolutionDueAt: expect.any(String), breached: [] },
+    });
   });
 });

@@ -24,6 +24,7 @@ describe("GET /api/support-tickets/{id}", () => {
       status: "open",
       priority: "normal",
       assignee: null,
+      sla: { firstReplyDueAt: expect.any(String), resolutionDueAt: expect.any(String), breached: [] },
       createdAt: created.createdAt,
       updatedAt: created.updatedAt,
       attachments: [],
