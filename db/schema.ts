@@ -245,6 +245,12 @@ export const staffUsers = pgTable("staff_users", {
   mustChangePassword: boolean().notNull().default(false),
   /** The desk's language for this agent; null follows their browser. */
   locale: locale(),
+  /** Takes new tickets by round robin (lib/tickets/auto-assign.ts) while true; each agent sets it for themselves. */
+  available: boolean().notNull().default(false),
+  /** At most this many open or in-progress tickets from round robin; null for no limit (admins set it). */
+  openTicketCap: integer(),
+  /** When round robin last gave this account a ticket: the next one goes to whoever waited longest. */
+  lastAssignedAt: timestampMs(),
   createdAt: timestampMs().notNull().defaultNow(),
   updatedAt: timestampMs().notNull().defaultNow(),
 });

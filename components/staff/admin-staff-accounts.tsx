@@ -2,10 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 import { STAFF_ROLES } from "@/lib/auth/actor";
-import { STAFF_LIMITS, STAFF_PASSWORD } from "@/lib/staff/schemas";
+import { MAX_OPEN_TICKET_CAP, STAFF_LIMITS, STAFF_PASSWORD } from "@/lib/staff/schemas";
 import { adminFieldClasses, AdminSection, AdminTable, RowAction } from "./admin-section";
-import { createStaffAccount, disableStaffAccount, fetchStaffAccounts } from "./staff-api";
+import { createStaffAccount, disableStaffAccount, fetchStaffAccounts, setOpenTicketCap } from "./staff-api";
 
 const ACCOUNTS_KEY = ["admin", "staff-accounts"] as const;
 
@@ -16,6 +17,7 @@ export function AdminStaffAccounts({ currentUserId }: { currentUserId: string })
   const refresh = () => queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
   const create = useMutation({ mutationFn: createStaffAccount, onSuccess: refresh });
   const disable = useMutation({ mutationFn: disableStaffAccount, onSettled: refresh });
+  const cap = useMutation({ mutationFn: ({ id, value }: { id: string; value: number | null }) => setOpenTicketCap(id, value), onSettled: refresh });
 
   return (
     <AdminSection
@@ -23,7 +25,7 @@ export function AdminStaffAccounts({ currentUserId }: { currentUserId: string })
       title={t("title")}
       createLabel={t("create")}
       pending={create.isPending}
-      errors={[create.error, disable.error]}
+      errors={[create.error, disable.error, cap.error]}
       onCreate={(data, reset) =>
         create.mutate(
           {
@@ -79,11 +81,41 @@ export function AdminStaffAccounts({ currentUserId }: { currentUserId: string })
         </>
       }
     >
-      <AdminTable caption={t("title")} columns={[t("columns.email"), t("columns.role"), t("columns.state")]}>
+      <AdminTable
+        caption={t("title")}
+        columns={[t("columns.email"), t("columns.role"), t("columns.roundRobin"), t("columns.cap"), t("columns.state")]}
+      >
           {accounts.data?.map((account) => (
             <tr key={account.id} className="border-t border-slate-200">
               <td className="px-3 py-2">{account.email}</td>
               <td className="px-3 py-2">{t(`roles.${account.role}`)}</td>
+              <td className="px-3 py-2">{account.available ? t("available") : t("notAvailable")}</td>
+              <td className="px-3 py-2">
+                {/* Empty is no limit; the agents themselves say whether they take tickets. */}
+                <form
+                  className="flex items-center gap-2"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    const value = String(new FormData(event.currentTarget).get("cap")).trim();
+                    cap.mutate({ id: account.id, value: value === "" ? null : Number(value) });
+                  }}
+                >
+                  <input
+                    name="cap"
+                    type="number"
+                    min={1}
+                    max={MAX_OPEN_TICKET_CAP}
+                    defaultValue={account.openTicketCap ?? ""}
+                    key={account.openTicketCap ?? "none"}
+                    placeholder={t("noCap")}
+                    aria-label={t("capFor", { email: account.email })}
+                    className="w-24 rounded-lg border border-slate-400 bg-white px-2 py-1"
+                  />
+                  <Button type="submit" variant="secondary" disabled={cap.isPending} aria-label={t("setCapFor", { email: account.email })}>
+                    {t("setCap")}
+                  </Button>
+                </form>
+              </td>
               <td className="px-3 py-2">
                 {account.disabled ? (
                   t("disabled")

@@ -136,6 +136,17 @@ export async function fetchAuditLogPage(cursor: string | null) {
   return { entries: parseAnswer(answer, z.array(auditEntrySchema)), nextCursor: nextCursor(answer) };
 }
 
+/** The most open or in-progress tickets round robin may give the account; null for no limit. */
+export async function setOpenTicketCap(id: string, openTicketCap: number | null) {
+  const answer = await staffFetch(`/api/admin/staff-accounts/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify({ openTicketCap }) });
+  return parseAnswer(answer, staffAccountSchema);
+}
+
+/** Whether round robin gives the signed-in agent new tickets. */
+export async function updateStaffAvailability(available: boolean) {
+  return parseAnswer(await staffFetch("/api/staff/me", { method: "PATCH", body: JSON.stringify({ available }) }), staffProfileSchema);
+}
+
 export async function disableStaffAccount(id: string): Promise<void> {
   await staffFetch(`/api/admin/staff-accounts/${id}/disable`, { method: "POST" });
 }

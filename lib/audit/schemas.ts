@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "api_token.revoked",
   "staff_account.created",
   "staff_account.disabled",
+  "staff_account.cap_changed",
   "first_admin.created",
   "password.changed",
   "sign_in.failed",

@@ -37,6 +37,7 @@ async function createStaffAuth() {
         disabled: { type: "boolean", required: false, defaultValue: false, input: false },
         mustChangePassword: { type: "boolean", required: false, defaultValue: false, input: false },
         locale: { type: "string", required: false, input: false },
+        available: { type: "boolean", required: false, defaultValue: false, input: false },
       },
     },
     // No cookie cache: every request reads the session row, so signing out or disabling an account takes effect at once.

@@ -16,6 +16,8 @@ export interface StaffSession {
   mustChangePassword: boolean;
   /** The language chosen for the desk on this account; null follows the browser. */
   locale: Locale | null;
+  /** Takes new tickets by round robin. */
+  available: boolean;
 }
 
 // better-auth's session cookie (cookiePrefix "kinconecta" in staff-auth.ts), "__Secure-" prefixed over https.
@@ -45,12 +47,14 @@ export async function findStaffSession(headers: Headers): Promise<StaffSession |
     disabled?: boolean;
     mustChangePassword?: boolean;
     locale?: string | null;
+    available?: boolean;
   };
   if (user.disabled) return null;
   return {
     actor: { kind: "staff", userId: user.id, email: user.email, role: user.role === "admin" ? "admin" : "agent" },
     mustChangePassword: user.mustChangePassword === true,
     locale: isLocale(user.locale) ? user.locale : null,
+    available: user.available === true,
   };
 }
 

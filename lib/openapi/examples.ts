@@ -83,6 +83,8 @@ const lucia: StaffAccount = {
   name: "lucia",
   role: "agent",
   disabled: false,
+  available: false,
+  openTicketCap: null,
   createdAt: "2026-03-01T09:00:00.000Z",
 };
 
@@ -104,6 +106,8 @@ export const adminExamples = {
         name: "Admin",
         role: "admin",
         disabled: false,
+        available: false,
+        openTicketCap: null,
         createdAt: "2026-02-28T09:00:00.000Z",
       },
       lucia,

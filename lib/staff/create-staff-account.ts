@@ -42,6 +42,6 @@ export async function createStaffAccount(
       target: `staff_account:${id}`,
       detail: { email, role },
     });
-    return { id, email, name: user.name, role, disabled: false, createdAt: user.createdAt.toISOString() };
+    return { id, email, name: user.name, role, disabled: false, available: false, openTicketCap: null, createdAt: user.createdAt.toISOString() };
   });
 }

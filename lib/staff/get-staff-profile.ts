@@ -11,6 +11,7 @@ export const staffProfileColumns = {
   name: staffUsers.name,
   role: staffUsers.role,
   locale: staffUsers.locale,
+  available: staffUsers.available,
 };
 
 /** A staff member's own account and preferences. */

@@ -4,18 +4,24 @@ import { getDb } from "@/db";
 import { staffUsers } from "@/db/schema";
 import type { StaffAccount } from "./schemas";
 
+export const staffAccountColumns = {
+  id: staffUsers.id,
+  email: staffUsers.email,
+  name: staffUsers.name,
+  role: staffUsers.role,
+  disabled: staffUsers.disabled,
+  available: staffUsers.available,
+  openTicketCap: staffUsers.openTicketCap,
+  createdAt: staffUsers.createdAt,
+};
+
+export const toStaffAccount = (row: Omit<StaffAccount, "createdAt"> & { createdAt: Date }): StaffAccount => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+});
+
 export async function listStaffAccounts(): Promise<StaffAccount[]> {
   const db = await getDb();
-  const rows = await db
-    .select({
-      id: staffUsers.id,
-      email: staffUsers.email,
-      name: staffUsers.name,
-      role: staffUsers.role,
-      disabled: staffUsers.disabled,
-      createdAt: staffUsers.createdAt,
-    })
-    .from(staffUsers)
-    .orderBy(asc(staffUsers.email));
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  const rows = await db.select(staffAccountColumns).from(staffUsers).orderBy(asc(staffUsers.email));
+  return rows.map(toStaffAccount);
 }

@@ -50,6 +50,10 @@ export const staffAccountSchema = z.object({
   name: z.string(),
   role: z.enum(STAFF_ROLES),
   disabled: z.boolean(),
+  /** Takes new tickets by round robin (the agent's own choice). */
+  available: z.boolean(),
+  /** At most this many open or in-progress tickets from round robin; null for no limit. */
+  openTicketCap: z.int().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type StaffAccount = z.infer<typeof staffAccountSchema>;
@@ -84,11 +88,26 @@ export const staffProfileSchema = z.object({
   name: z.string(),
   role: z.enum(STAFF_ROLES),
   locale: staffLocaleSchema,
+  /** Takes new tickets by round robin while true. */
+  available: z.boolean(),
 });
 export type StaffProfile = z.infer<typeof staffProfileSchema>;
 
-export const updateStaffProfileInput = z.strictObject({ locale: staffLocaleSchema });
+export const updateStaffProfileInput = z
+  .strictObject({ locale: staffLocaleSchema.optional(), available: z.boolean({ error: "available must be true or false" }).optional() })
+  .refine((changes) => changes.locale !== undefined || changes.available !== undefined, { message: "Send locale, available or both" });
 export type UpdateStaffProfileInput = z.infer<typeof updateStaffProfileInput>;
+
+/** The largest open-ticket cap an admin may set. */
+export const MAX_OPEN_TICKET_CAP = 1000;
+export const updateStaffAccountInput = z.strictObject({
+  openTicketCap: z
+    .int({ error: `openTicketCap must be a whole number from 1 to ${MAX_OPEN_TICKET_CAP}, or null for no limit` })
+    .min(1)
+    .max(MAX_OPEN_TICKET_CAP)
+    .nullable(),
+});
+export type UpdateStaffAccountInput = z.infer<typeof updateStaffAccountInput>;
 
 // Staff sign-in, sign-out and session, as the sign-in page and sign-out button use better-auth's endpoints
 // under /api/auth (lib/auth/staff-auth.ts). better-auth validates these itself; the shapes are what it
@@ -114,6 +133,7 @@ export const staffUserSchema = z.object({
   disabled: z.boolean(),
   mustChangePassword: z.boolean().meta({ description: "Signed in with a generated password: change it before anything else" }),
   locale: z.enum(LOCALES).nullable().optional().meta({ description: "The desk's language for this account; null follows the browser" }),
+  available: z.boolean().optional().meta({ description: "Takes new tickets by round robin" }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import { slaColumns } from "@/lib/sla/ticket-clocks";
+import { nextAgentByRoundRobin, ROUND_ROBIN_ACTOR } from "./auto-assign";
 import { assertActiveCategory } from "./categories";
 import { ticketColumns } from "./get-ticket";
 import type { CreateTicketInput } from "./schemas";
@@ -46,6 +47,8 @@ export async function createTicket(
     await getServiceLevels(tx),
     filedAt,
   );
+  // A ticket someone files now may go to an available agent; an import is history and keeps its own state.
+  const assignee = status === "open" && !createdAt ? await nextAgentByRoundRobin(tx) : null;
   const [row] = await tx
     .insert(tickets)
     .values({
@@ -57,6 +60,7 @@ export async function createTicket(
       message: input.message,
       locale: input.locale ?? env.DEFAULT_LOCALE,
       status,
+      assigneeId: assignee?.id,
       awaiting,
       resolvedAt: status === "resolved" ? (updatedAt ?? new Date()) : undefined,
       createdAt,
@@ -66,13 +70,12 @@ export async function createTicket(
     })
     .returning(ticketColumns);
   const ticket = row!;
-  await tx.insert(ticketEvents).values({
-    ticketId: ticket.id,
-    type: "created",
-    toValue: ticket.status,
-    actor: actorLabel(actor),
-    createdAt: ticket.createdAt,
-  });
+  await tx.insert(ticketEvents).values([
+    { ticketId: ticket.id, type: "created", toValue: ticket.status, actor: actorLabel(actor), createdAt: ticket.createdAt },
+    ...(assignee
+      ? [{ ticketId: ticket.id, type: "assignee_changed" as const, toValue: assignee.name, actor: ROUND_ROBIN_ACTOR, createdAt: ticket.createdAt }]
+      : []),
+  ]);
   const [first] = await tx
     .insert(ticketMessages)
     .values({

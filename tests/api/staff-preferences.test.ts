@@ -39,7 +39,8 @@ describe("GET and PATCH /api/staff/me", () => {
   test.each([
     [{ locale: "fr" }, "locale"],
     [{ locale: "ES" }, "locale"],
-    [{}, "locale"],
+    [{}, ""],
+    [{ available: "yes" }, "available"],
     [{ locale: "en", theme: "dark" }, "theme"],
   ])("%j is refused with 422 naming the field", async (body, path) => {
     const response = await api("/api/staff/me", { method: "PATCH", headers: sessionHeaders(agent.cookie), json: body });
@@ -49,7 +50,7 @@ describe("GET and PATCH /api/staff/me", () => {
 
   test("the chosen language round-trips and outranks the cookie and the browser; null follows them again", async () => {
     const me = await api("/api/staff/me", { headers: { cookie: agent.cookie } });
-    expect(await me.json()).toEqual({ id: agent.id, email: agent.email, name: expect.any(String), role: "agent", locale: null });
+    expect(await me.json()).toEqual({ id: agent.id, email: agent.email, name: expect.any(String), role: "agent", locale: null, available: false });
 
     const english = await setLocale("en");
     expect(english.status).toBe(200);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { AvailabilityToggle } from "@/components/staff/availability-toggle";
 import { BackForwardGuard } from "@/components/staff/back-forward-guard";
 import { QueryProvider } from "@/components/staff/query-provider";
 import { SignOutButton } from "@/components/staff/sign-out-button";
@@ -32,6 +33,7 @@ export default async function StaffDeskLayout({ children }: { children: React.Re
               )}
             </nav>
             <span className="ml-auto text-sm text-muted">{t("signedInAs", { email: staff.email, role: t(`roles.${staff.role}`) })}</span>
+            <AvailabilityToggle initiallyAvailable={session?.available ?? false} />
             <StaffLanguageSelect accountLocale={session?.locale ?? null} />
             <SignOutButton />
           </div>

@@ -6,8 +6,10 @@ import {
   createApiTokenInput,
   createdApiTokenSchema,
   createStaffAccountInput,
+  MAX_OPEN_TICKET_CAP,
   STAFF_PASSWORD,
   staffAccountSchema,
+  updateStaffAccountInput,
 } from "@/lib/staff/schemas";
 import { DEFAULT_SERVICE_LEVELS, serviceLevelsSchema } from "@/lib/sla/schemas";
 import { adminCategorySchema, CATEGORY_LABEL_MAX, updateCategoryLabelsInput } from "@/lib/tickets/category-schemas";
@@ -27,6 +29,10 @@ const CreatedApiToken = createdApiTokenSchema.meta({
 const CreateApiTokenInput = createApiTokenInput.meta({ id: "CreateApiTokenInput", description: "A name to recognise the token by" });
 const AuditEntry = auditEntrySchema.meta({ id: "AuditEntry", description: "One audited action or failed sign-in" });
 const StaffAccount = staffAccountSchema.meta({ id: "StaffAccount", description: "A staff account (never its password)" });
+const UpdateStaffAccountInput = updateStaffAccountInput.meta({
+  id: "UpdateStaffAccountInput",
+  description: `The most open or in-progress tickets round robin may give the account (1–${MAX_OPEN_TICKET_CAP}), or null for no limit`,
+});
 const CreateStaffAccountInput = createStaffAccountInput.meta({
   id: "CreateStaffAccountInput",
   description:
@@ -275,6 +281,27 @@ export const adminPaths: ZodOpenApiPathsObject = {
             503: "The account could not be created just now, or the database is not answering; retry",
           },
         }),
+      },
+    },
+  },
+  "/api/admin/staff-accounts/{id}": {
+    patch: {
+      operationId: "updateStaffAccount",
+      tags: ["Admin"],
+      summary: "Set a staff account's open-ticket cap",
+      description:
+        "Round robin gives new tickets to the agents marked available (each sets that with `PATCH /api/staff/me`), " +
+        "the one who waited longest first, skipping anyone who already has `openTicketCap` open or in-progress tickets; " +
+        `null for no limit. Written to the audit log (\`staff_account.cap_changed\`). ${ADMIN_ONLY}`,
+      security: security.staffSession,
+      requestParams: { path: staffAccountIdPath },
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: UpdateStaffAccountInput, examples: { cap: { value: { openTicketCap: 15 } } } } },
+      },
+      responses: {
+        200: { description: "The account with its new cap", content: { "application/json": { schema: StaffAccount, examples: { lucia: { value: { ...adminExamples.createdStaffAccount.value, openTicketCap: 15 } } } } } },
+        ...problemResponses([400, 401, 403, 404, 413, 415, 422, 429, 500], { descriptions: { ...adminProblems, 404: "No such staff account" } }),
       },
     },
   },
