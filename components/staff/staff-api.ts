@@ -16,7 +16,16 @@ import {
   staffProfileSchema,
 } from "@/lib/staff/schemas";
 import { adminCategorySchema, type UpdateCategoryLabelsInput } from "@/lib/tickets/category-schemas";
-import { issuedTrackingLinkSchema, type Ticket, ticketCountsSchema, ticketEventSchema, type TicketPage, ticketSchema } from "@/lib/tickets/schemas";
+import {
+  bulkUpdateResultSchema,
+  issuedTrackingLinkSchema,
+  type Ticket,
+  ticketCountsSchema,
+  ticketEventSchema,
+  type TicketPage,
+  ticketSchema,
+  type UpdateTicketInput,
+} from "@/lib/tickets/schemas";
 import { messageSchema } from "@/lib/tickets/message-schemas";
 import type { TicketPriority, TicketStatus } from "@/lib/tickets/workflow";
 import { type QueueParams, queueSearch } from "./queue-params";
@@ -107,6 +116,15 @@ export async function updateTicket(
     body: JSON.stringify(changes),
   });
   return loadedTicket(answer);
+}
+
+/** One change for the queue's selected tickets; each is judged on its own. */
+export async function bulkUpdateTickets(ids: number[], changes: UpdateTicketInput) {
+  const answer = await staffFetch("/api/support-tickets/bulk-update", {
+    method: "POST",
+    body: JSON.stringify({ tickets: ids.map((id) => ({ id })), changes }),
+  });
+  return parseAnswer(answer, bulkUpdateResultSchema);
 }
 
 export async function fetchApiTokens() {

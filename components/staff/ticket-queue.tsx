@@ -5,7 +5,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { PriorityBadge, RoleBadge } from "@/components/tickets/status-badge";
 import { TicketAge } from "@/components/tickets/ticket-age";
 import { buttonClasses } from "@/components/ui/button";
@@ -13,6 +13,7 @@ import type { CategoryOption } from "@/lib/tickets/categories";
 import { TICKET_SORTS } from "@/lib/tickets/schemas";
 import { ROLE_CONTEXTS, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets/workflow";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
+import { BulkActions } from "./bulk-actions";
 import { DueBadge } from "./due-badge";
 import { awaitingStaffFirst, NeedsReplyBadge } from "./needs-reply";
 import { REFRESH_MS } from "./query-provider";
@@ -70,8 +71,11 @@ export function TicketQueue({
   params,
   categories,
   categoryLabels,
+  staffId,
 }: {
   params: QueueParams;
+  /** The signed-in agent's account id, for "Assign to me" on the selected rows. */
+  staffId: string;
   /** The active categories, for the filter. */
   categories: CategoryOption[];
   /** Every category's label in the reader's language, by stored name. */
@@ -83,6 +87,9 @@ export function TicketQueue({
   const router = useRouter();
   const searchInput = useRef<HTMLInputElement>(null);
   const table = useRef<HTMLTableSectionElement>(null);
+  const bulkBar = useRef<HTMLElement>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const toggle = (id: number) => setSelected((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
   const page = useQuery({
     ...staffQueries.queue(params),
     refetchInterval: REFRESH_MS,
@@ -111,6 +118,15 @@ export function TicketQueue({
             { key: "j", description: t("shortcuts.next"), run: () => moveSelection(1) },
             { key: "k", description: t("shortcuts.previous"), run: () => moveSelection(-1) },
             { key: "/", description: t("shortcuts.search"), run: () => searchInput.current?.focus() },
+            {
+              key: "x",
+              description: t("shortcuts.select"),
+              run: () => {
+                const id = Number((document.activeElement as HTMLElement | null)?.dataset.ticketId);
+                if (id) toggle(id);
+              },
+            },
+            { key: "b", description: t("shortcuts.bulk"), run: () => bulkBar.current?.focus() },
           ]}
           alsoListed={[{ key: "Enter", description: t("shortcuts.open") }]}
         />
@@ -219,6 +235,14 @@ export function TicketQueue({
         </button>
       </form>
 
+      <BulkActions
+        ref={bulkBar}
+        selected={selected}
+        staffId={staffId}
+        onDone={(changed) => setSelected((current) => current.filter((id) => !changed.includes(id)))}
+        onClear={() => setSelected([])}
+      />
+
       {page.error && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           {t("loadFailed", { error: page.error.message })}
@@ -232,6 +256,9 @@ export function TicketQueue({
           </caption>
           <thead className="bg-sand-100 text-xs uppercase tracking-wide text-slate-700">
             <tr>
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">{t("columns.select")}</span>
+              </th>
               <th scope="col" className="px-3 py-2">{t("columns.number")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.subject")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.requester")}</th>
@@ -245,9 +272,18 @@ export function TicketQueue({
           <tbody ref={table}>
             {tickets.map((ticket) => (
               <tr key={ticket.id} className="border-t border-slate-200 focus-within:bg-brand-50 hover:bg-sand-50">
+                <td className="px-3 py-1.5">
+                  <input
+                    type="checkbox"
+                    checked={selected.includes(ticket.id)}
+                    onChange={() => toggle(ticket.id)}
+                    aria-label={t("bulk.select", { id: ticket.id })}
+                    className="h-4 w-4 accent-brand-700"
+                  />
+                </td>
                 <td className="px-3 py-1.5 tabular-nums text-muted">#{ticket.id}</td>
                 <td className="px-3 py-1.5">
-                  <Link href={`/staff/tickets/${ticket.id}`} data-ticket-link className="font-medium text-brand-800 hover:underline">
+                  <Link href={`/staff/tickets/${ticket.id}`} data-ticket-link data-ticket-id={ticket.id} className="font-medium text-brand-800 hover:underline">
                     {ticket.subject}
                   </Link>
                   <PriorityBadge priority={ticket.priority} />

@@ -35,6 +35,12 @@ export function fieldErrorsFromZod(error: ZodError): FieldError[] {
   });
 }
 
+/** An expected failure as its RFC 9457 body (also one item of a bulk change's results). */
+export function problemOf(error: AppError): Problem {
+  const { status, title } = STATUS[error.code];
+  return { type: `/problems/${error.code}`, title, status, detail: error.message, ...(error.errors && { errors: error.errors }) };
+}
+
 /** Turns anything thrown by a handler into an RFC 9457 response; unexpected errors are logged, never shown. */
 export function problemFromError(error: unknown): Response {
   if (error instanceof ZodError) {
@@ -48,14 +54,10 @@ export function problemFromError(error: unknown): Response {
     });
   }
   if (error instanceof AppError) {
-    const { status, title } = STATUS[error.code];
     const headers: Record<string, string> = {};
     if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="support-tickets"';
     if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.retryAfterSeconds);
-    return problemResponse(
-      { type: `/problems/${error.code}`, title, status, detail: error.message, ...(error.errors && { errors: error.errors }) },
-      headers,
-    );
+    return problemResponse(problemOf(error), headers);
   }
   if (isDatabaseUnavailable(error)) {
     console.error("Database unavailable", error instanceof Error ? error.message : error);

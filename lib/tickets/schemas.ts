@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problemSchema } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/locales";
 import { textField } from "@/lib/zod/text";
 import { SPAM_SIGNALS } from "./spam-signals";
@@ -79,6 +80,21 @@ export const updateTicketInput = z
     message: "Send at least one of: status, category, priority, assigneeId",
   });
 export type UpdateTicketInput = z.infer<typeof updateTicketInput>;
+
+/** The most tickets one bulk change may name. */
+export const BULK_LIMIT = 100;
+
+/** One change for many tickets (the queue's selected rows); a ticket's `version` makes it conditional, as `If-Match`. */
+export const bulkUpdateInput = z.strictObject({
+  tickets: z
+    .array(z.strictObject({ id: z.int().min(1), version: z.int().min(1).optional() }))
+    .min(1, "Name at least one ticket")
+    .max(BULK_LIMIT, `At most ${BULK_LIMIT} tickets at a time`)
+    .refine((tickets) => new Set(tickets.map((ticket) => ticket.id)).size === tickets.length, { message: "Name each ticket once" }),
+  changes: updateTicketInput,
+});
+export type BulkUpdateInput = z.infer<typeof bulkUpdateInput>;
+
 
 /** `dueAt`: the next service-level deadline first (tickets whose clocks are stopped last, oldest first among them). */
 export const TICKET_SORTS = ["-createdAt", "createdAt", "-updatedAt", "updatedAt", "dueAt"] as const;
@@ -162,6 +178,14 @@ export type Ticket = z.infer<typeof ticketSchema>;
 export const requesterTicketSchema = ticketSchema.omit({ priority: true, assignee: true, sla: true });
 export type RequesterTicket = z.infer<typeof requesterTicketSchema>;
 export type TicketAssignee = NonNullable<Ticket["assignee"]>;
+
+/** Each named ticket's outcome, in the order named: its HTTP status with the ticket (200) or the problem. */
+export const bulkUpdateResultSchema = z.object({
+  results: z.array(
+    z.object({ id: z.int(), status: z.int(), ticket: ticketSchema.optional(), problem: problemSchema.optional() }),
+  ),
+});
+export type BulkUpdateResult = z.infer<typeof bulkUpdateResultSchema>;
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 /** One entry of a ticket's history timeline. */

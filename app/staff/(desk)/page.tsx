@@ -42,7 +42,7 @@ export default async function QueuePage({ searchParams }: Props) {
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TicketQueue params={params} categories={categories} categoryLabels={labels} />
+        <TicketQueue params={params} categories={categories} categoryLabels={labels} staffId={staff.userId} />
       </HydrationBoundary>
     </main>
   );

@@ -3,6 +3,9 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { SPAM_SIGNALS } from "@/lib/tickets/spam-signals";
 import { ALLOWED_MOVES, TICKET_EVENT_TYPES } from "@/lib/tickets/workflow";
 import {
+  BULK_LIMIT,
+  bulkUpdateInput,
+  bulkUpdateResultSchema,
   createTicketInput,
   createdTicketSchema,
   issuedTrackingLinkSchema,
@@ -19,6 +22,11 @@ import { seedExamples, ticketExamples } from "../examples";
 import { attachmentFiles, attachmentFilesEncoding, attachmentProblemDescriptions } from "../uploads";
 
 export const Ticket = ticketSchema.meta({ id: "Ticket", description: "A support ticket, exactly as the seed document shows it" });
+const BulkUpdateInput = bulkUpdateInput.meta({
+  id: "BulkUpdateInput",
+  description: "The tickets (each with an optional `version`, the number in its ETag, to change it only if still current) and the change",
+});
+const BulkUpdateResult = bulkUpdateResultSchema.meta({ id: "BulkUpdateResult", description: "Each named ticket's outcome" });
 export const RequesterTicket = requesterTicketSchema.meta({
   id: "RequesterTicket",
   description: "A ticket as its requester (the tracking key) sees it: without staff's triage, `priority` and `assignee`",
@@ -186,6 +194,32 @@ export const supportTicketPaths: ZodOpenApiPathsObject = {
           content: { "application/json": { schema: TicketCountsSchema, examples: { counts: ticketExamples.counts } } },
         },
         ...problemResponses([401, 429, 500]),
+      },
+    },
+  },
+  "/api/support-tickets/bulk-update": {
+    post: {
+      operationId: "bulkUpdateTickets",
+      tags: ["Support tickets"],
+      summary: "Change many tickets at once",
+      description:
+        `One change — \`status\`, \`category\`, \`priority\` and/or \`assigneeId\`, as in PATCH — for up to ${BULK_LIMIT} tickets ` +
+        "(the staff queue's selected rows). Each ticket is changed in its own transaction with PATCH's checks, so one " +
+        "that cannot take the change (409 for a move the workflow does not allow, 412 when its `version` is not the " +
+        "current one, 404) does not hold back the others. The answer is 200 with one result per ticket, in the order named.",
+      security: security.staffOrToken,
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: BulkUpdateInput,
+            examples: { take: { value: { tickets: [{ id: 41 }, { id: 42, version: 3 }], changes: { assigneeId: "ZAPbleoM68K40blMOjgNqpML2iMuqyfg", priority: "high" } } } },
+          },
+        },
+      },
+      responses: {
+        200: { description: "One result per ticket: `status` 200 with `ticket`, or the problem's status with `problem`", content: { "application/json": { schema: BulkUpdateResult } } },
+        ...problemResponses([400, 401, 403, 413, 415, 422, 429, 500]),
       },
     },
   },
