@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { ATTACHMENT_TYPE_NAMES } from "./attachments/types";
 import { LOCALES } from "./i18n/locales";
+import { isTimeZone } from "./i18n/time-zone";
 
 // An empty variable (`FOO=`) means "unset", as in most deployment tools.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -19,14 +20,6 @@ const rateLimitPolicy = (fallback: string) =>
       return { points: Number(points), seconds: Number(count || 1) * WINDOW_SECONDS[unit as keyof typeof WINDOW_SECONDS] };
     }),
   );
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 function isAddressOrRange(entry: string): boolean {
   const [address = "", prefix] = entry.split("/");
   const family = isIP(address);

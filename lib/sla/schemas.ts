@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TICKET_PRIORITIES, type TicketPriority } from "@/lib/tickets/workflow";
 import type { BusinessCalendar, Weekday } from "./business-time";
+import { isTimeZone } from "@/lib/i18n/time-zone";
 
 // The service-level settings an admin edits: one source for the API, the admin page, the OpenAPI document and the clocks.
 
@@ -24,15 +25,6 @@ const dayScheduleSchema = z
   .refine((hours) => hours.every((range, index) => index === 0 || minutesOfDay(hours[index - 1]!.to) <= minutesOfDay(range.from)), {
     message: "Working hours must be in order and must not overlap",
   });
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const targetSchema = z.strictObject({
   firstReplyMinutes: z.int().min(1).max(MAX_TARGET_MINUTES),
