@@ -137,7 +137,8 @@ export function TicketQueue({
           {[undefined, ...QUEUE_VIEWS].map((view) => (
             <li key={view ?? "all"}>
               <Link
-                href={queueHref({ ...params, assignee: view, cursor: undefined })}
+                // Mine is an agent's work list: what breaks its promise next comes first.
+                href={queueHref({ ...params, assignee: view, sort: view === "me" ? "dueAt" : params.sort, cursor: undefined })}
                 aria-current={params.assignee === view ? "page" : undefined}
                 className={`inline-flex rounded-full px-3 py-1 text-sm font-semibold ${
                   params.assignee === view ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"
