@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db";
 import { serviceLevels, tickets } from "@/db/schema";
 import { type AuditOrigin, recordAudit } from "@/lib/audit/record-audit";
@@ -104,10 +104,17 @@ export async function recomputeDeadlines(tx: Transaction, levels: LoadedServiceL
       .limit(RECOMPUTE_BATCH)
       .for("update");
     if (rows.length === 0) return total;
-    for (const row of rows) {
-      const columns = slaColumns(row, levels, now);
-      await tx.update(tickets).set(columns).where(eq(tickets.id, row.id));
-    }
+    // One UPDATE per batch, from a VALUES list of the new clocks.
+    const clocks = rows.map((row) => {
+      const next = slaColumns(row, levels, now);
+      const at = (date: Date | null) => date?.toISOString() ?? null;
+      return sql`(${row.id}::int, ${at(next.firstReplyDueAt)}::timestamptz, ${at(next.resolutionDueAt)}::timestamptz, ${next.slaUsedMinutes}::float8, ${at(next.slaClockSince)}::timestamptz)`;
+    });
+    await tx.execute(sql`
+      update tickets set first_reply_due_at = v.first_reply_due_at, resolution_due_at = v.resolution_due_at,
+        sla_used_minutes = v.sla_used_minutes, sla_clock_since = v.sla_clock_since
+      from (values ${sql.join(clocks, sql`, `)}) as v(id, first_reply_due_at, resolution_due_at, sla_used_minutes, sla_clock_since)
+      where tickets.id = v.id`);
     total += rows.length;
     after = rows.at(-1)!.id;
   }
