@@ -448,6 +448,8 @@ async function scale(database: Database) {
         const queries: Array<{ name: string; params: Array<[string, string]> }> = [
           { name: "first page", params: [] },
           { name: "open, oldest first", params: [["status", "open"], ["status", "in_progress"], ["sort", "createdAt"]] },
+          { name: "open, due soonest", params: [["status", "open"], ["sort", "dueAt"]] },
+          { name: "all, due soonest", params: [["sort", "dueAt"]] },
           { name: "search q=refund", params: [["q", "refund"]] },
           { name: "search rare words", params: [["q", "wheelchair accessible"]] },
           ...(deep ? [{ name: "10,000 deep", params: [["cursor", deep]] as Array<[string, string]> }] : []),

@@ -110,7 +110,7 @@ test.describe("triage", () => {
     await page.getByRole("link", { name: "Back to the queue" }).click();
     // Hydration sets each filter back to its default, so choose until the page is listening.
     await expect(async () => {
-      await page.getByLabel("Priority").selectOption("urgent");
+      await page.getByLabel("Priority", { exact: true }).selectOption("urgent");
       await expect(page).toHaveURL(/priority=urgent/, { timeout: 1_000 });
     }).toPass();
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: urgent.subject }) });
