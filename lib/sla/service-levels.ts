@@ -25,13 +25,18 @@ function loaded(settings: ServiceLevels, version: number): LoadedServiceLevels {
   return { settings, calendar: businessCalendarOf(settings), version };
 }
 
-/** The service levels in force: an admin's, or the defaults until one saves them (version 0). `fresh` skips this process's copy. */
-export async function getServiceLevels(executor?: Database | Transaction, fresh = false): Promise<LoadedServiceLevels> {
-  const known = globalForLevels.kinconectaServiceLevels;
-  if (!fresh && known && known.until > Date.now()) return known.levels;
+/** The service levels as stored now: an admin's, or the defaults until one saves them (version 0). */
+export async function readServiceLevels(executor?: Database | Transaction): Promise<LoadedServiceLevels> {
   const db = executor ?? (await getDb());
   const [row] = await db.select({ settings: serviceLevels.settings, version: serviceLevels.version }).from(serviceLevels).limit(1);
-  const levels = row ? loaded(row.settings, row.version) : loaded(DEFAULT_SERVICE_LEVELS, 0);
+  return row ? loaded(row.settings, row.version) : loaded(DEFAULT_SERVICE_LEVELS, 0);
+}
+
+/** The service levels in force for a ticket change: this process's copy while it is fresh, else read again. */
+export async function getServiceLevels(executor?: Database | Transaction): Promise<LoadedServiceLevels> {
+  const known = globalForLevels.kinconectaServiceLevels;
+  if (known && known.until > Date.now()) return known.levels;
+  const levels = await readServiceLevels(executor);
   globalForLevels.kinconectaServiceLevels = { levels, until: Date.now() + SERVICE_LEVELS_TTL_MS };
   return levels;
 }
@@ -44,12 +49,11 @@ export async function updateServiceLevels(settings: ServiceLevels, origin: Audit
   const db = await getDb();
   const saved = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('service_levels'))`);
-    const [current] = await tx.select({ settings: serviceLevels.settings, version: serviceLevels.version }).from(serviceLevels).limit(1);
-    const currentVersion = current?.version ?? 0;
-    if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
-      throw new AppError("precondition_failed", `The service levels have changed since you loaded them (your version ${expectedVersion}, now ${currentVersion}); reload them and try again`);
+    const current = await readServiceLevels(tx);
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new AppError("precondition_failed", `The service levels have changed since you loaded them (your version ${expectedVersion}, now ${current.version}); reload them and try again`);
     }
-    const version = currentVersion + 1;
+    const version = current.version + 1;
     await tx
       .insert(serviceLevels)
       .values({ id: 1, settings, version })
@@ -57,7 +61,7 @@ export async function updateServiceLevels(settings: ServiceLevels, origin: Audit
     await recordAudit(tx, origin, {
       action: "service_levels.changed",
       target: "service_levels",
-      detail: { before: current?.settings ?? DEFAULT_SERVICE_LEVELS, after: settings },
+      detail: { before: current.settings, after: settings },
     });
     const levels = loaded(settings, version);
     await recomputeDeadlines(tx, levels);
