@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { UpdateTicketInput } from "@/lib/tickets/schemas";
-import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from "@/lib/tickets/workflow";
+import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets/workflow";
 import { bulkUpdateTickets } from "./staff-api";
 
 const selectClasses = "rounded-lg border border-slate-400 bg-white px-2 py-1";
@@ -33,8 +33,6 @@ export function BulkActions({
   const tStatus = useTranslations("Status");
   const tPriority = useTranslations("Priority");
   const queryClient = useQueryClient();
-  const [priority, setPriority] = useState<TicketPriority>("high");
-  const [status, setStatus] = useState<TicketStatus>("in_progress");
   const apply = useMutation({
     mutationFn: (changes: UpdateTicketInput) => bulkUpdateTickets(selected, changes),
     onSuccess: ({ results }) => {
@@ -43,45 +41,34 @@ export function BulkActions({
     },
   });
   const failed = apply.data?.results.filter((result) => result.status !== 200) ?? [];
+  const busy = apply.isPending || selected.length === 0;
 
   return (
     <section ref={ref} tabIndex={-1} aria-labelledby="bulk-heading" className="flex flex-wrap items-center gap-3 rounded-lg border border-brand-300 bg-brand-50 px-3 py-2">
       <h2 id="bulk-heading" className="text-sm font-semibold">
         {selected.length > 0 ? t("selected", { count: selected.length }) : t("none")}
       </h2>
-      <Button variant="secondary" disabled={apply.isPending || selected.length === 0} onClick={() => apply.mutate({ assigneeId: staffId })}>
+      <Button variant="secondary" disabled={busy} onClick={() => apply.mutate({ assigneeId: staffId })}>
         {t("assignToMe")}
       </Button>
-      <span className="flex items-center gap-2">
-        <label htmlFor="bulk-priority" className="text-sm">
-          {t("priority")}
-        </label>
-        <select id="bulk-priority" value={priority} onChange={(event) => setPriority(event.currentTarget.value as TicketPriority)} className={selectClasses}>
-          {TICKET_PRIORITIES.map((value) => (
-            <option key={value} value={value}>
-              {tPriority(value)}
-            </option>
-          ))}
-        </select>
-        <Button variant="secondary" disabled={apply.isPending || selected.length === 0} onClick={() => apply.mutate({ priority })}>
-          {t("setPriority")}
-        </Button>
-      </span>
-      <span className="flex items-center gap-2">
-        <label htmlFor="bulk-status" className="text-sm">
-          {t("moveTo")}
-        </label>
-        <select id="bulk-status" value={status} onChange={(event) => setStatus(event.currentTarget.value as TicketStatus)} className={selectClasses}>
-          {TICKET_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {tStatus(value)}
-            </option>
-          ))}
-        </select>
-        <Button variant="secondary" disabled={apply.isPending || selected.length === 0} onClick={() => apply.mutate({ status })}>
-          {t("move")}
-        </Button>
-      </span>
+      <ChooseAndApply
+        id="bulk-priority"
+        label={t("priority")}
+        options={TICKET_PRIORITIES.map((value) => ({ value, label: tPriority(value) }))}
+        initial="high"
+        action={t("setPriority")}
+        disabled={busy}
+        onApply={(priority) => apply.mutate({ priority })}
+      />
+      <ChooseAndApply
+        id="bulk-status"
+        label={t("moveTo")}
+        options={TICKET_STATUSES.map((value) => ({ value, label: tStatus(value) }))}
+        initial="in_progress"
+        action={t("move")}
+        disabled={busy}
+        onApply={(status) => apply.mutate({ status })}
+      />
       <Button variant="secondary" disabled={selected.length === 0} onClick={onClear}>
         {t("clear")}
       </Button>
@@ -99,5 +86,43 @@ export function BulkActions({
         </ul>
       )}
     </section>
+  );
+}
+
+/** A select and the button that applies its choice. */
+function ChooseAndApply<Value extends string>({
+  id,
+  label,
+  options,
+  initial,
+  action,
+  disabled,
+  onApply,
+}: {
+  id: string;
+  label: string;
+  options: Array<{ value: Value; label: string }>;
+  initial: Value;
+  action: string;
+  disabled: boolean;
+  onApply: (value: Value) => void;
+}) {
+  const [value, setValue] = useState(initial);
+  return (
+    <span className="flex items-center gap-2">
+      <label htmlFor={id} className="text-sm">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(event) => setValue(event.currentTarget.value as Value)} className={selectClasses}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <Button variant="secondary" disabled={disabled} onClick={() => onApply(value)}>
+        {action}
+      </Button>
+    </span>
   );
 }
