@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import { STAFF } from "./staff-account";
 import { alertMessage, type ApiTicket, expect, moveViaApi, test, tokenHeaders, uniqueEmail } from "./fixtures";
 
 // These specs read the English pages; e2e/staff-language.spec.ts covers the Spanish desk.
@@ -331,6 +332,42 @@ test.describe("admin", () => {
     await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Revoked");
     expect((await request.get("/api/support-tickets", { headers })).status()).toBe(401);
     expect((await request.get("/api/support-tickets", { headers: tokenHeaders() })).status()).toBe(200);
+  });
+});
+
+test.describe("round robin", () => {
+  test("an agent switches 'Take new tickets' on and off; an admin caps an agent's open tickets on the admin page", async ({ page, signInAsStaff }) => {
+    await signInAsStaff();
+    // The header's controls work once React has hydrated the page: wait for the queue's shortcuts to answer.
+    await expect(async () => {
+      await page.keyboard.press("?");
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible({ timeout: 2_000 });
+    }).toPass();
+    await page.keyboard.press("Escape");
+    const available = async () => ((await (await page.request.get("/api/staff/me")).json()) as { available: boolean }).available;
+    const takeTickets = page.getByRole("switch", { name: "Take new tickets" });
+    await expect(takeTickets).not.toBeChecked();
+    await takeTickets.click();
+    await expect.poll(available).toBe(true);
+    await page.reload();
+    await expect(takeTickets).toBeChecked();
+    await takeTickets.click(); // off again, so the rest of the suite's new tickets stay unassigned
+    await expect.poll(available).toBe(false);
+
+    await page.goto("/staff/admin");
+    const cap = page.getByRole("spinbutton", { name: `Open-ticket cap for ${STAFF.email}` });
+    const capOf = async () =>
+      ((await (await page.request.get("/api/admin/staff-accounts")).json()) as Array<{ email: string; openTicketCap: number | null }>).find(
+        (account) => account.email === STAFF.email,
+      )!.openTicketCap;
+    await expect(async () => {
+      await cap.fill("5");
+      await page.getByRole("button", { name: `Set the open-ticket cap for ${STAFF.email}` }).click();
+      await expect.poll(capOf, { timeout: 2_000 }).toBe(5);
+    }).toPass();
+    await cap.fill("");
+    await page.getByRole("button", { name: `Set the open-ticket cap for ${STAFF.email}` }).click();
+    await expect.poll(capOf).toBeNull();
   });
 });
 
