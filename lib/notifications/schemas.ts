@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageLimit } from "@/lib/zod/page-limit";
 import { LOCALES } from "@/lib/i18n/locales";
 
 // Shared with the browser (the staff UI's mail list): no server imports here.
@@ -12,12 +13,7 @@ export const OUTBOX_LIST_LIMIT = { default: 50, max: 200 } as const;
 export const listOutboxQuery = z.strictObject({
   status: z.enum(OUTBOX_STATUSES, { error: `Status must be one of: ${OUTBOX_STATUSES.join(", ")}` }).optional(),
   ticketId: z.coerce.number({ error: "ticketId must be a number" }).int().min(1).optional(),
-  limit: z.coerce
-    .number({ error: "Limit must be a number" })
-    .int("Limit must be a whole number")
-    .min(1, "Limit must be at least 1")
-    .max(OUTBOX_LIST_LIMIT.max, `Limit must be at most ${OUTBOX_LIST_LIMIT.max}`)
-    .default(OUTBOX_LIST_LIMIT.default),
+  limit: pageLimit(OUTBOX_LIST_LIMIT),
 });
 export type ListOutboxQuery = z.infer<typeof listOutboxQuery>;
 

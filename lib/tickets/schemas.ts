@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageLimit } from "@/lib/zod/page-limit";
 import { problemSchema } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/locales";
 import { textField } from "@/lib/zod/text";
@@ -115,12 +116,7 @@ export const listTicketsQuery = z.strictObject({
   createdAfter: isoTimestamp.optional(),
   createdBefore: isoTimestamp.optional(),
   sort: z.enum(TICKET_SORTS, { error: `Sort must be one of: ${TICKET_SORTS.join(", ")}` }).default("-createdAt"),
-  limit: z.coerce
-    .number({ error: "Limit must be a number" })
-    .int("Limit must be a whole number")
-    .min(1, "Limit must be at least 1")
-    .max(LIST_LIMIT.max, `Limit must be at most ${LIST_LIMIT.max}`)
-    .default(LIST_LIMIT.default),
+  limit: pageLimit(LIST_LIMIT),
   cursor: z.string().max(500).optional(),
 });
 export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
