@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { STAFF_ROLES } from "../lib/auth/actor";
 import { LOCALES } from "../lib/i18n/locales";
+import { INBOUND_EMAIL_OUTCOMES, INBOUND_EMAIL_SOURCES, type RefusedAttachment } from "../lib/inbound-email/schemas";
 import { OUTBOX_KINDS, OUTBOX_STATUSES } from "../lib/notifications/schemas";
 import { MESSAGE_AUTHOR_TYPES, MESSAGE_CHANNELS, MESSAGE_KINDS } from "../lib/tickets/message-schemas";
 import type { ServiceLevels } from "../lib/sla/schemas";
@@ -29,6 +30,11 @@ import {
 } from "../lib/tickets/workflow";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+// postgres.js reads bytea as a Buffer, PGlite as a Uint8Array.
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 // Millisecond precision so a JavaScript Date (and so a pagination cursor) round-trips exactly.
 const timestampMs = () => timestamp({ withTimezone: true, precision: 3 });
@@ -379,4 +385,40 @@ export const auditLog = pgTable(
     createdAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [index("audit_log_created_idx").on(t.createdAt.desc(), t.id.desc())],
+);
+
+export const inboundEmailSource = pgEnum("inbound_email_source", INBOUND_EMAIL_SOURCES);
+export const inboundEmailOutcome = pgEnum("inbound_email_outcome", INBOUND_EMAIL_OUTCOMES);
+
+/**
+ * Every email that reached us (lib/inbound-email/take-email.ts), taken once by its Message-ID, with what became of
+ * it and the original for staff to open.
+ */
+export const inboundEmails = pgTable(
+  "inbound_emails",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** The Message-ID header, or `sha256:<hex>` of the message when it has none: the same message twice is taken once. */
+    messageId: text().notNull().unique(),
+    source: inboundEmailSource().notNull(),
+    /** The From address, lower-cased ('' when the message has none). */
+    fromAddress: text().notNull(),
+    subject: text().notNull().default(""),
+    outcome: inboundEmailOutcome().notNull(),
+    /** Why it was ignored or refused, or which rule found the ticket of a reply. */
+    reason: text(),
+    ticketId: integer().references(() => tickets.id, { onDelete: "set null" }),
+    /** The conversation message it became. */
+    ticketMessageId: integer().references(() => ticketMessages.id, { onDelete: "cascade" }),
+    refusedAttachments: jsonb().$type<RefusedAttachment[]>().notNull().default([]),
+    /** The message as received; null when it was refused for its size. */
+    raw: bytea(),
+    size: integer().notNull(),
+    receivedAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [
+    index("inbound_emails_sender_idx").on(sql`lower(${t.fromAddress})`, t.receivedAt),
+    index("inbound_emails_ticket_message_idx").on(t.ticketMessageId),
+    index("inbound_emails_received_idx").on(t.receivedAt.desc(), t.id.desc()),
+  ],
 );

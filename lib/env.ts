@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { ATTACHMENT_TYPE_NAMES } from "./attachments/types";
 import { LOCALES } from "./i18n/locales";
+import { ROLE_CONTEXTS } from "./tickets/workflow";
 import { isTimeZone } from "./i18n/time-zone";
 
 // An empty variable (`FOO=`) means "unset", as in most deployment tools.
@@ -93,6 +94,29 @@ const envSchema = z.object({
   MAIL_REPLY_TO: optional(
     z.string().regex(/^[^\s@<>"]*\{token\}[^\s@<>"]*@[^\s@<>"]+\.[^\s@<>"]+$/, "must be an address with {token} before the @, e.g. support+{token}@example.com"),
   ),
+  /**
+   * The support mailbox the server watches for email (`imaps://user:password@host/INBOX`; `imap://` only on a
+   * trusted network): each new message is taken once and marked seen. Unset → no mailbox is watched.
+   */
+  IMAP_URL: optional(
+    z
+      .url({ protocol: /^imaps?$/, error: "must be an imap:// or imaps:// URL such as imaps://user:password@mail.example.com/INBOX" })
+      .refine((url) => new URL(url).username !== "" && new URL(url).password !== "", "must carry the user and password (imaps://user:password@host/INBOX)"),
+  ),
+  /** How often the mailbox is checked when the server does not announce new mail itself (IMAP IDLE does, at once). */
+  IMAP_POLL_MS: optional(z.coerce.number().int().min(100)).transform((ms) => ms ?? 60_000),
+  /** The Bearer token a mail provider sends with POST /api/inbound-email; unset → that endpoint answers 404. */
+  INBOUND_EMAIL_SECRET: optional(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)")),
+  /** The role context of tickets opened by email (the email cannot say whether its sender is a tourist or a guide). */
+  INBOUND_EMAIL_ROLE: optional(z.enum(ROLE_CONTEXTS, `must be one of: ${ROLE_CONTEXTS.join(", ")}`)).transform(
+    (role) => role ?? "tourist",
+  ),
+  /** The category of tickets opened by email; checked against the categories at start. */
+  INBOUND_EMAIL_CATEGORY: optional(z.string().trim().min(1)).transform((category) => category ?? "General Inquiry"),
+  /** The largest message taken whole, attachments included (mail providers cap messages at 25–35 MB). */
+  INBOUND_EMAIL_MAX_BYTES: optional(z.coerce.number().int().min(1024).max(1024 ** 3)).transform((bytes) => bytes ?? 40 * 1024 * 1024),
+  /** Emails taken from one sender in an hour; past it they are recorded as rate_limited and change nothing. */
+  INBOUND_EMAILS_PER_SENDER_PER_HOUR: optional(z.coerce.number().int().min(1)).transform((count) => count ?? 30),
   /**
    * How long a resolved ticket waits for the requester before it closes by itself (`7d`, `12h`, `4s`…;
    * `off` never); a reminder is emailed at half that time.

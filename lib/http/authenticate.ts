@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { type Actor, PUBLIC_ACTOR } from "@/lib/auth/actor";
 import { findTokenActor } from "@/lib/auth/api-tokens";
 import { findStaffActor } from "@/lib/auth/staff-session";
@@ -51,4 +52,19 @@ function assertSameOrigin(request: Request): void {
   if (!sameOrigin) {
     throw new AppError("forbidden", "Cross-origin request refused: a signed-in write must come from this site's own pages");
   }
+}
+
+/**
+ * A mail provider forwarding email (POST /api/inbound-email) with `Authorization: Bearer <INBOUND_EMAIL_SECRET>`.
+ * While the secret is unset the way in does not exist (404); a wrong or missing secret is a 401.
+ */
+export function authenticateMailProvider(request: Request): Actor {
+  if (!env.INBOUND_EMAIL_SECRET) throw new AppError("not_found", "Inbound email over HTTP is off: set INBOUND_EMAIL_SECRET to turn it on");
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
+  // Compared as digests: equal lengths for timingSafeEqual, and no timing hint about the secret's length.
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  if (!timingSafeEqual(digest(given), digest(env.INBOUND_EMAIL_SECRET))) {
+    throw new AppError("unauthorized", 'Send the inbound email secret as "Authorization: Bearer <INBOUND_EMAIL_SECRET>"');
+  }
+  return PUBLIC_ACTOR;
 }

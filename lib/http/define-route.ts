@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { type Actor, PUBLIC_ACTOR } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { authenticate, requesterFromTrackingKey, trackingKeyOf } from "./authenticate";
+import { authenticate, authenticateMailProvider, requesterFromTrackingKey, trackingKeyOf } from "./authenticate";
 import { readJson } from "./body";
 import { withProblems } from "./handler";
 import { limitRequest, type RequestLimit } from "./rate-limit";
@@ -12,9 +12,10 @@ import { limitRequest, type RequestLimit } from "./rate-limit";
  * - `public`: anyone (a token or session that is sent must still check out);
  * - `anyone`: anyone, credentials unread: for the routes that do their own (better-auth's sign-in, sign-out…);
  * - `requester`: whoever holds the private tracking key of the ticket in the path (`?key=` or `X-Tracking-Key`);
- * - `staff`: a signed-in agent or admin; `admin`: a signed-in admin; `token`: an API token.
+ * - `staff`: a signed-in agent or admin; `admin`: a signed-in admin; `token`: an API token;
+ * - `mail-provider`: whoever sends INBOUND_EMAIL_SECRET as a Bearer token (404 while it is unset).
  */
-export type Access = "public" | "anyone" | "requester" | "staff" | "admin" | "token";
+export type Access = "public" | "anyone" | "requester" | "staff" | "admin" | "token" | "mail-provider";
 
 /** The caller a handler gets, narrowed by its route's access list. */
 type ActorFor = {
@@ -24,6 +25,7 @@ type ActorFor = {
   staff: Extract<Actor, { kind: "staff" }>;
   admin: Extract<Actor, { kind: "staff" }>;
   token: Extract<Actor, { kind: "token" }>;
+  "mail-provider": Extract<Actor, { kind: "public" }>;
 };
 
 export interface RouteDefinition<
@@ -113,6 +115,7 @@ async function authorise(request: Request, access: readonly Access[], params: un
     return requesterFromTrackingKey(ticketId, key);
   }
   if (access.includes("anyone")) return PUBLIC_ACTOR;
+  if (access.includes("mail-provider")) return authenticateMailProvider(request);
   const actor = await authenticate(request);
   if (ACTOR_ACCESS[actor.kind](access, actor)) return actor;
   throw refusal(access, actor);

@@ -16,6 +16,10 @@ export const attachmentParams = ticketParams.extend({
   attachmentId: idSegment((segment) => `Attachment ${segment} does not exist`),
 });
 
+export const messageParams = ticketParams.extend({
+  messageId: idSegment((segment) => `Message ${segment} does not exist`),
+});
+
 export const apiTokenParams = z.object({ id: idSegment((segment) => `API token ${segment} does not exist or is already revoked`) });
 
 export const staffAccountParams = z.object({ id: z.string().min(1) });

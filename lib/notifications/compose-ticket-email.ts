@@ -21,7 +21,7 @@ export interface NoticeReply {
 }
 
 export type TicketNotice =
-  | { kind: "ticket_created"; ticket: NoticeTicket }
+  | { kind: "ticket_created"; ticket: NoticeTicket; follows?: number }
   | { kind: "status_changed"; ticket: NoticeTicket; from: TicketStatus }
   /** `from`: the status before, when the reply also moved the ticket ("send and resolve"). */
   | { kind: "staff_reply"; ticket: NoticeTicket; reply: NoticeReply; from?: TicketStatus }
@@ -79,7 +79,12 @@ function draft(notice: TicketNotice, t: Translate, locale: Locale): Draft {
     return {
       subject,
       heading: subject,
-      paragraphs: [t("created.greeting"), t("created.thanks"), t("created.notYou")],
+      paragraphs: [
+        t("created.greeting"),
+        ...(notice.follows === undefined ? [] : [t("created.follows", { closed: notice.follows, id: ticket.id })]),
+        t("created.thanks"),
+        t("created.notYou"),
+      ],
       details: [
         [t("details.category"), ticket.categoryLabel],
         [t("details.status"), status(ticket.status)],

@@ -10,7 +10,7 @@ import type { Message } from "@/lib/tickets/message-schemas";
 import { composeTicketEmail, type NoticeTicket, type TicketNotice } from "./compose-ticket-email";
 
 type Notice =
-  | { kind: "ticket_created" }
+  | { kind: "ticket_created"; follows?: number }
   | { kind: "status_changed"; from: NoticeTicket["status"] }
   | { kind: "staff_reply"; message: Message; from?: NoticeTicket["status"] }
   | { kind: "resolution_reminder" };
@@ -27,6 +27,8 @@ export async function enqueueTicketEmail(
   tx: Transaction,
   ticket: Omit<NoticeTicket, "categoryLabel"> & { category: string; email: string; locale: Locale; replyToken: string },
   notice: Notice,
+  /** The Message-ID this email answers when the ticket has sent none yet (the requester's email that opened it). */
+  answers?: string,
 ): Promise<void> {
   const label = await categoryLabel(ticket.category, ticket.locale, tx);
   const noticeTicket = { ...ticket, categoryLabel: label };
@@ -45,7 +47,7 @@ export async function enqueueTicketEmail(
     .limit(1);
   await tx.insert(outboxMessages).values({
     messageId: `<${randomUUID()}@${new URL(env.APP_URL).hostname}>`,
-    inReplyTo: first?.messageId ?? null,
+    inReplyTo: first?.messageId ?? answers ?? null,
     replyTo: env.MAIL_REPLY_TO?.replace("{token}", ticket.replyToken) ?? null,
     ticketId: ticket.id,
     kind: notice.kind,

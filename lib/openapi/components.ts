@@ -124,6 +124,11 @@ export const securitySchemes = {
     scheme: "bearer",
     description: "An API token from `npm run token:create -- <name>` or the staff admin page: `Authorization: Bearer kct_…`",
   },
+  inboundEmailSecret: {
+    type: "http",
+    scheme: "bearer",
+    description: "The server's INBOUND_EMAIL_SECRET, for the mail provider that forwards email: `Authorization: Bearer <secret>`",
+  },
   staffSession: {
     type: "apiKey",
     in: "cookie",
@@ -147,7 +152,7 @@ export const securitySchemes = {
 
 /** Who may call an operation (OpenAPI: any one of these requirements). */
 export const security: Record<
-  "anyone" | "staffOrToken" | "ticketReader" | "noCredentials" | "staffSession" | "optionalStaffSession",
+  "anyone" | "staffOrToken" | "ticketReader" | "noCredentials" | "staffSession" | "optionalStaffSession" | "mailProvider",
   oas31.SecurityRequirementObject[]
 > = {
   anyone: [{}, { apiToken: [] }, { staffSession: [] }],
@@ -158,4 +163,5 @@ export const security: Record<
   staffSession: [{ staffSession: [] }],
   /** better-auth's own endpoints: they answer with or without a session. */
   optionalStaffSession: [{ staffSession: [] }, {}],
+  mailProvider: [{ inboundEmailSecret: [] }],
 };

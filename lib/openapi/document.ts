@@ -3,6 +3,7 @@ import { securitySchemes } from "./components";
 import { adminPaths } from "./paths/admin";
 import { attachmentPaths } from "./paths/attachments";
 import { conversationPaths } from "./paths/conversation";
+import { inboundEmailPaths } from "./paths/inbound-email";
 import { notificationPaths } from "./paths/notifications";
 import { platformPaths } from "./paths/platform";
 import { staffAuthPaths } from "./paths/staff-auth";
@@ -13,6 +14,7 @@ import { supportTicketPaths } from "./paths/support-tickets";
 const PATH_GROUPS: readonly ZodOpenApiPathsObject[] = [
   supportTicketPaths,
   conversationPaths,
+  inboundEmailPaths,
   attachmentPaths,
   notificationPaths,
   staffAuthPaths,
@@ -36,6 +38,7 @@ export function buildOpenApiDocument(serverUrl: string): ReturnType<typeof creat
     tags: [
       { name: "Support tickets", description: "Filing, reading and moving tickets through the workflow" },
       { name: "Conversation", description: "Replies, internal notes, the requester's confirmation and rating" },
+      { name: "Inbound email", description: "Email in: a mail provider forwarding messages, and the originals of emailed messages" },
       { name: "Attachments", description: "Files on tickets: adding them and downloading them" },
       { name: "Notifications", description: "The emails sent to requesters, and their delivery" },
       { name: "Staff sessions", description: "Signing staff in and out (better-auth, under /api/auth)" },

@@ -173,6 +173,7 @@ const carlosMessages: Message[] = [
     channel: "web",
     createdAt: carlos.createdAt,
     attachments: carlos.attachments,
+    refusedAttachments: [],
   },
   {
     id: 5,
@@ -183,6 +184,7 @@ const carlosMessages: Message[] = [
     channel: "web",
     createdAt: carlos.updatedAt,
     attachments: [],
+    refusedAttachments: [],
   },
   {
     id: 6,
@@ -193,6 +195,19 @@ const carlosMessages: Message[] = [
     channel: "web",
     createdAt: carlos.updatedAt,
     attachments: [],
+    refusedAttachments: [],
+  },
+  {
+    id: 7,
+    ticketId: 2,
+    kind: "reply",
+    author: { type: "requester", name: carlos.fullName },
+    body: "Tried another card and it went through. Thanks!",
+    channel: "email",
+    createdAt: carlos.updatedAt,
+    attachments: [],
+    refusedAttachments: [{ fileName: "receipt.exe", reason: '"receipt.exe" is not an allowed file type; allowed are PNG, JPEG, GIF, WebP, PDF, plain text' }],
+    originalEmailUrl: `${SERVER}/api/support-tickets/2/messages/7/original`,
   },
 ];
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { startOutboxWorker } from "@/lib/notifications/outbox-worker";
+import { assertInboundCategory } from "@/lib/inbound-email/take-email";
+import { startImapWatcher } from "@/lib/inbound-email/imap-watcher";
 import { startBreachJob } from "@/lib/sla/breach-job";
 import { startAutoCloseJob } from "@/lib/tickets/auto-close";
 import { ensureFirstAdmin } from "@/lib/staff/ensure-first-admin";
@@ -18,6 +20,7 @@ export function startServer(): Promise<void> {
 async function start(): Promise<void> {
   await prepareProcess();
   console.log(`Kinconecta Support Desk: database ${env.DATABASE_URL ? "PostgreSQL" : `PGlite in ${env.DATA_DIR}`} ready`);
+  await assertInboundCategory();
   const firstAdmin = await ensureFirstAdmin();
   if (firstAdmin) {
     // The password stays out of the log (logs are shipped and kept); the file is readable by this user only.
@@ -30,6 +33,7 @@ async function start(): Promise<void> {
   const worker = startOutboxWorker();
   const autoClose = startAutoCloseJob();
   const breaches = startBreachJob();
+  const mailbox = startImapWatcher();
   // The HTTP server closes on these signals before the process exits; the worker stops taking messages meanwhile.
   // A send cut short by the exit is retried once its lease runs out.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -37,6 +41,7 @@ async function start(): Promise<void> {
       void worker.stop();
       void autoClose.stop();
       void breaches.stop();
+      void mailbox?.stop();
     });
   }
 }

@@ -23,6 +23,8 @@ export interface AddMessageRequest {
   files: readonly StagedFile[];
   actor: Actor;
   channel: MessageChannel;
+  /** Shown instead of the requester's name: someone else in an email thread (a colleague copied in) writing to it. */
+  authorName?: string;
   /** The ticket version the caller saw (`If-Match`), checked under the ticket's lock. */
   expectedVersion?: number;
   /** Runs in the transaction just before it commits, e.g. to save the idempotent response with the message. */
@@ -65,10 +67,10 @@ export async function addMessage(request: AddMessageRequest): Promise<AddedMessa
 
       const [row] = await tx
         .insert(ticketMessages)
-        .values({ ticketId, kind, authorType: author.type, authorName: author.name ?? current.fullName, body: input.body, channel: request.channel })
+        .values({ ticketId, kind, authorType: author.type, authorName: author.name ?? request.authorName ?? current.fullName, body: input.body, channel: request.channel })
         .returning();
       const files = await recordAttachments(tx, ticketId, stored, actor, { messageId: row!.id, history: kind === "reply" });
-      const message = toMessage({ ...row!, attachments: files.map(({ id, fileName }) => ({ id, fileName })) });
+      const message = toMessage({ ...row!, attachments: files.map(({ id, fileName }) => ({ id, fileName })), email: null }, actor);
 
       // Notes change neither whose turn it is nor lastMessageAt: requesters read both.
       const awaiting = kind === "reply" ? (author.type === "requester" ? "staff" : "requester") : current.awaiting;

@@ -10,8 +10,19 @@ import { slaColumns } from "@/lib/sla/ticket-clocks";
 import { nextAgentByRoundRobin, ROUND_ROBIN_ACTOR } from "./auto-assign";
 import { assertActiveCategory } from "./categories";
 import { ticketColumns } from "./get-ticket";
+import type { MessageChannel } from "./message-schemas";
 import type { CreateTicketInput } from "./schemas";
 import { toTicket, type VersionedTicket } from "./serialize";
+
+/** Where a ticket filed now came from, when not from the form or the API. */
+export interface TicketOrigin {
+  /** Default: `api` for API tokens, `web` otherwise. */
+  channel?: MessageChannel;
+  /** The closed ticket this one follows (an email answering it): a system note says so and the confirmation tells the requester. */
+  follows?: number;
+  /** The requester's own Message-ID, so the confirmation threads under the email that opened the ticket. */
+  confirmationInReplyTo?: string;
+}
 
 /**
  * Writes a new ticket, its creation in the history and the requester's confirmation email, in the
@@ -27,6 +38,7 @@ export async function createTicket(
   tx: Transaction,
   input: CreateTicketInput,
   actor: Actor,
+  origin: TicketOrigin = {},
 ): Promise<VersionedTicket & { firstMessageId: number }> {
   const mayImport = actor.kind === "token";
   if (!mayImport && input.status !== undefined && input.status !== "open") {
@@ -84,10 +96,23 @@ export async function createTicket(
       authorType: "requester",
       authorName: ticket.fullName,
       body: ticket.message,
-      channel: actor.kind === "token" ? "api" : "web",
+      channel: origin.channel ?? (actor.kind === "token" ? "api" : "web"),
       createdAt: ticket.createdAt,
     })
     .returning({ id: ticketMessages.id });
-  if (status === "open" && !createdAt) await enqueueTicketEmail(tx, ticket, { kind: "ticket_created" });
+  if (origin.follows !== undefined) {
+    await tx.insert(ticketMessages).values({
+      ticketId: ticket.id,
+      kind: "note",
+      authorType: "system",
+      authorName: "Kinconecta Support",
+      body: `Follows #${origin.follows}, which was closed when this email answered it.`,
+      channel: origin.channel ?? "web",
+      createdAt: ticket.createdAt,
+    });
+  }
+  if (status === "open" && !createdAt) {
+    await enqueueTicketEmail(tx, ticket, { kind: "ticket_created", follows: origin.follows }, origin.confirmationInReplyTo);
+  }
   return { ticket: toTicket(ticket), version: ticket.version, firstMessageId: first!.id };
 }

@@ -4,17 +4,17 @@ import { inspectFiles } from "@/lib/attachments/inspect-files";
 import { recordAttachments, withStoredFiles } from "@/lib/attachments/store-files";
 import type { Actor } from "@/lib/auth/actor";
 import type { StagedFile } from "@/lib/http/multipart";
-import { createTicket } from "./create-ticket";
+import { createTicket, type TicketOrigin } from "./create-ticket";
 import type { CreateTicketInput } from "./schemas";
 import type { VersionedTicket } from "./serialize";
 
-export interface FileTicketRequest {
+export interface FileTicketRequest extends TicketOrigin {
   input: CreateTicketInput;
   /** Staged uploads, already capped in number by the multipart reader; none for a JSON body. */
   files: readonly StagedFile[];
   actor: Actor;
   /** Runs in the filing transaction just before it commits, e.g. to save the idempotent response with the ticket. */
-  beforeCommit?: (tx: Transaction, filed: VersionedTicket) => Promise<void>;
+  beforeCommit?: (tx: Transaction, filed: VersionedTicket & { firstMessageId: number }) => Promise<void>;
 }
 
 /**
@@ -24,15 +24,15 @@ export interface FileTicketRequest {
  * request). Then one short transaction writes the ticket, its attachments, the history, the
  * confirmation email and whatever `beforeCommit` adds; should it fail, the stored files are deleted.
  */
-export async function fileTicket({ input, files, actor, beforeCommit }: FileTicketRequest): Promise<VersionedTicket> {
+export async function fileTicket({ input, files, actor, beforeCommit, ...origin }: FileTicketRequest): Promise<VersionedTicket> {
   const inspected = await inspectFiles(files);
   const db = await getDb();
   return withStoredFiles(inspected, (stored) =>
     db.transaction(async (tx) => {
-      const created = await createTicket(tx, input, actor);
+      const created = await createTicket(tx, input, actor, origin);
       const attachments = await recordAttachments(tx, created.ticket.id, stored, actor, { messageId: created.firstMessageId });
       const filed = { ticket: { ...created.ticket, attachments }, version: created.version };
-      await beforeCommit?.(tx, filed);
+      await beforeCommit?.(tx, { ...filed, firstMessageId: created.firstMessageId });
       return filed;
     }),
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusedAttachmentSchema } from "@/lib/inbound-email/schemas";
 import { textField } from "@/lib/zod/text";
 import { attachmentSchema, SATISFACTION_RATING } from "./schemas";
 import { TICKET_STATUSES } from "./workflow";
@@ -60,5 +61,9 @@ export const messageSchema = z.object({
   channel: z.enum(MESSAGE_CHANNELS),
   createdAt: z.iso.datetime(),
   attachments: z.array(attachmentSchema),
+  /** Files an email brought that the upload checks refused (type, size, count), so nobody thinks they were lost. */
+  refusedAttachments: z.array(refusedAttachmentSchema),
+  /** For staff, on a message that came by email: the original message (message/rfc822), quotes and all. */
+  originalEmailUrl: z.url().optional(),
 });
 export type Message = z.infer<typeof messageSchema>;

@@ -18,7 +18,9 @@ const Message = messageSchema.meta({
   description:
     "One message of a ticket's conversation. `kind`: `reply` (the requester sees it) or `note` (staff only). " +
     "`author.name` is the requester's name, the agent's account name or the API token's name, never an email. " +
-    "`body` is plain text (show it with its line breaks, never as HTML).",
+    "`body` is plain text (show it with its line breaks, never as HTML). `channel` says how it came: `web`, `api` or " +
+    "`email` (an emailed answer, quotes and signatures cut; staff get `originalEmailUrl` to open the email itself). " +
+    "`refusedAttachments` lists the files an email brought that the upload checks refused.",
 });
 const AddMessageInput = addMessageInput.meta({
   id: "AddMessageInput",

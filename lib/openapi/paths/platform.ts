@@ -8,14 +8,30 @@ export const platformPaths: ZodOpenApiPathsObject = {
       operationId: "getHealth",
       tags: ["Platform"],
       summary: "Health check",
-      description: "200 when the app and its database answer; for load balancers and uptime checks.",
+      description:
+        "200 when the app and its database answer; for load balancers and uptime checks. `status` is `degraded` (still " +
+        "200: the desk serves) when a side service is down, e.g. the watched mailbox (`mailbox`, present with IMAP_URL), " +
+        "which is retried with back-off meanwhile.",
       security: security.noCredentials,
       responses: {
         200: {
           description: "Up",
           content: {
             "application/json": {
-              schema: z.object({ status: z.literal("ok"), database: z.literal("ok") }).meta({ id: "Health" }),
+              schema: z
+                .object({
+                  status: z.enum(["ok", "degraded"]),
+                  database: z.literal("ok"),
+                  mailbox: z
+                    .object({
+                      status: z.enum(["ok", "degraded"]),
+                      since: z.iso.datetime().meta({ description: "When it last changed" }),
+                      error: z.string().optional().meta({ description: "Why it is degraded", example: "connect ECONNREFUSED 127.0.0.1:993" }),
+                    })
+                    .optional()
+                    .meta({ description: "The IMAP_URL mailbox; absent when no mailbox is watched" }),
+                })
+                .meta({ id: "Health" }),
             },
           },
         },
