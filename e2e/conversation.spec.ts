@@ -194,3 +194,64 @@ test("send and resolve on a ticket someone else just moved sends nothing and kee
   const messages = await request.get(`/api/support-tickets/${ticket.id}/messages`, { headers: tokenHeaders() });
   expect(((await messages.json()) as Array<{ body: string }>).map((message) => message.body)).not.toContain("Your payout is on its way.");
 });
+
+test("an answer by email shows on both sides as by email, with the file it could not take; staff open the original", async ({
+  page,
+  browser,
+  request,
+  signInAsStaff,
+  createTicket,
+}) => {
+  const ticket = await createTicket();
+  const outbox = await request.get(`/api/outbox-messages?ticketId=${ticket.id}`, { headers: tokenHeaders() });
+  const [confirmation] = (await outbox.json()) as Array<{ replyTo: string; messageId: string }>;
+  const boundary = "b1";
+  const email = [
+    `From: ${ticket.fullName} <${ticket.email}>`,
+    `To: ${confirmation!.replyTo}`,
+    `Subject: Re: [#${ticket.id}] ${ticket.subject}`,
+    `Message-ID: <e2e.${Date.now()}@mail.example.com>`,
+    `In-Reply-To: ${confirmation!.messageId}`,
+    "MIME-Version: 1.0",
+    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+    "",
+    `--${boundary}`,
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    "The payout arrived this morning, thank you!",
+    "",
+    "On Tue, Dec 1, 2026 at 10:02 AM Kinconecta Support <support@kinconecta.test> wrote:",
+    "> We are on it.",
+    `--${boundary}`,
+    'Content-Type: application/octet-stream; name="payout.exe"',
+    'Content-Disposition: attachment; filename="payout.exe"',
+    "Content-Transfer-Encoding: base64",
+    "",
+    Buffer.from("MZ\x90\x00 not a real program").toString("base64"),
+    `--${boundary}--`,
+    "",
+  ].join("\r\n");
+  const taken = await request.post("/api/inbound-email", {
+    headers: { authorization: `Bearer ${process.env.INBOUND_EMAIL_SECRET}`, "content-type": "message/rfc822" },
+    data: Buffer.from(email),
+  });
+  expect(await taken.json()).toMatchObject({ outcome: "reply", ticketId: ticket.id, reason: "token" });
+
+  await signInAsStaff();
+  await page.goto(`/staff/tickets/${ticket.id}`);
+  const message = page.getByRole("list", { name: "Conversation" }).getByRole("listitem").filter({ hasText: "The payout arrived this morning" });
+  await expect(message).toContainText("by email");
+  await expect(message).not.toContainText("We are on it.");
+  await expect(message).toContainText('"payout.exe" is not an allowed file type');
+  const download = page.waitForEvent("download");
+  await message.getByRole("link", { name: "Original email" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^ticket-\d+-message-\d+\.eml$/);
+
+  // The requester sees the same message and the refused file, but no original.
+  const requester = await browser.newPage();
+  await requester.goto((await (await request.post(`/api/support-tickets/${ticket.id}/tracking-link`, { headers: tokenHeaders() })).json()).trackingUrl);
+  const theirs = requester.getByRole("listitem").filter({ hasText: "The payout arrived this morning" });
+  await expect(theirs).toContainText('"payout.exe" is not an allowed file type');
+  await expect(theirs.getByRole("link", { name: "Original email" })).toHaveCount(0);
+  await requester.close();
+});

@@ -87,9 +87,25 @@ export function MessageList({
               <span className="text-muted">
                 <LocalTime dateTime={message.createdAt} />
               </span>
+              {message.channel === "email" && <span className="text-muted">{t("email.channel")}</span>}
+              {message.originalEmailUrl && (
+                <a href={message.originalEmailUrl} className="font-medium text-brand-700 underline">
+                  {t("email.original")}
+                </a>
+              )}
             </p>
             <MessageBody body={message.body} />
             <MessageAttachments attachments={message.attachments} trackingKey={trackingKey} />
+            {message.refusedAttachments.length > 0 && (
+              <div className="mt-3 rounded-lg bg-amber-50 p-3 text-sm ring-1 ring-amber-300">
+                <p className="font-semibold text-amber-900">{t("email.refused")}</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {message.refusedAttachments.map((file, index) => (
+                    <li key={`${index}-${file.fileName}`}>{file.reason}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
           </li>
         );
       })}
