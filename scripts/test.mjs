@@ -70,6 +70,17 @@ async function ensureBrowser() {
   }
 }
 
+// The email-in tests run a real IMAP server: Debian's Dovecot (tests/support/dovecot.ts starts a private one).
+function ensureDovecot() {
+  if (existsSync("/usr/sbin/dovecot")) return;
+  const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get") && isDebianOrUbuntu();
+  if (canInstall && succeeds("install Debian's dovecot-imapd", "sh", ["-c", "apt-get update && apt-get install -y dovecot-imapd"], { DEBIAN_FRONTEND: "noninteractive" })) {
+    return;
+  }
+  console.error("\n✗ the API suite needs Dovecot for its email-in tests: install it (`sudo apt-get install dovecot-imapd`), then `npm test -- --from=api`");
+  process.exit(1);
+}
+
 const database = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 if (!existsSync(".next/BUILD_ID") && start > steps.findIndex(([name]) => name === "build")) {
   console.error("No production build: run the full `npm test` (or `npm run build`) first.");
@@ -78,5 +89,6 @@ if (!existsSync(".next/BUILD_ID") && start > steps.findIndex(([name]) => name ==
 for (const [name, command, args] of steps.slice(start)) {
   console.log(`\n▶ ${name} (${database})`);
   if (name === "e2e") await ensureBrowser();
+  if (name === "api") ensureDovecot();
   run(name, command, args);
 }

@@ -1,0 +1,302 @@
+// A private Dovecot IMAP server on loopback for the inbound-email tests: the app's mailbox watcher talks to a real
+// server (IDLE, flags, a dropped connection), not a stand-in. It can be stopped and started again on the same port
+// with the same mail store (an outage). Needs Debian's dovecot-imapd. Test code only.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
+import { chown, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ImapFlow } from "imapflow";
+import { freePort } from "./test-server";
+
+const run = promisify(execFile);
+const DOVECOT = "/usr/sbin/dovecot";
+/** util-linux (essential on Debian): lets the server die with the process that started it, even on SIGKILL. */
+const SETPRIV = "/usr/bin/setpriv";
+const READY_TIMEOUT_MS = 20_000;
+/** Each server's directory is named after the test process, so one a killed process left behind can be found. */
+const DIRECTORY_PREFIX = "kinconecta-dovecot-";
+
+export interface DovecotServer {
+  /** imap://user:password@127.0.0.1:<port>/INBOX — the app's IMAP_URL (plain IMAP on loopback, no TLS). */
+  imapUrl: string;
+  port: number;
+  user: string;
+  password: string;
+  /** APPENDs a raw RFC 5322 message to a mailbox (default INBOX) over IMAP, as a mail server delivering it would. Returns when the server has stored it. */
+  append(raw: Buffer | string, mailbox?: string): Promise<void>;
+  /** The messages in a mailbox: uid, flags (e.g. "\\Seen") and Message-ID header, for tests to wait on by condition. */
+  list(mailbox?: string): Promise<Array<{ uid: number; flags: string[]; messageId: string | undefined }>>;
+  /** Stops the server (SIGTERM, then waits for exit): clients see the connection drop. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same mail store (to test an outage and recovery). */
+  start(): Promise<void>;
+}
+
+/** The process groups of servers still running and their directories, ended when the test process exits. */
+const running = new Set<number>();
+const directories = new Set<string>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on("exit", () => {
+    for (const group of running) signalGroup(group, "SIGTERM");
+    for (const directory of directories) {
+      try {
+        rmSync(directory, { recursive: true, force: true });
+      } catch {
+        // a server still shutting down may write into it; the OS cleans tmp eventually
+      }
+    }
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Vitest ends its workers with SIGTERM, so no 'exit' hook runs there: the next start removes what they left. */
+async function removeAbandonedDirectories(): Promise<void> {
+  for (const name of await readdir(tmpdir())) {
+    const owner = name.startsWith(DIRECTORY_PREFIX) ? Number.parseInt(name.slice(DIRECTORY_PREFIX.length), 10) : NaN;
+    if (Number.isInteger(owner) && !isAlive(owner)) {
+      await rm(path.join(tmpdir(), name), { recursive: true, force: true }).catch(() => {});
+    }
+  }
+}
+
+/** Signals a server's whole process group (the master and the imap, auth, log… processes it started). */
+function signalGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-group, signal);
+  } catch {
+    // none of them is left
+  }
+}
+
+interface Account {
+  user: string;
+  group: string;
+  uid: number;
+  gid: number;
+}
+
+/** `id [user]`: names and ids, from whatever user database the system uses. */
+async function account(user?: string): Promise<Account> {
+  const { stdout } = await run("id", user ? [user] : []).catch(() => {
+    throw new Error(`There is no user ${user}: install Debian's dovecot-imapd, which creates it`);
+  });
+  const match = /uid=(\d+)\(([^)]+)\) gid=(\d+)\(([^)]+)\)/.exec(stdout);
+  if (!match) throw new Error(`Cannot read the output of \`id ${user ?? ""}\`: ${stdout}`);
+  return { uid: Number(match[1]), user: match[2]!, gid: Number(match[3]), group: match[4]! };
+}
+
+/**
+ * Dovecot will not run its login processes as root, nor give mail to uid 0 ("userdb returned 0 as uid", whatever
+ * first_valid_uid says). So as root the package's own users do the work: `dovecot` for the internal services and the
+ * mail (owning the directory), `dovenull` for logins. As anyone else everything runs as that user, which Dovecot
+ * allows once nothing chroots (that needs root).
+ */
+function config(dir: string, port: number, internal: Account, loginUser: string): string {
+  return `# Generated by tests/support/dovecot.ts: nothing from /etc/dovecot is read.
+base_dir = ${dir}/run
+state_dir = ${dir}/state
+log_path = ${dir}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+auth_verbose = yes
+default_internal_user = ${internal.user}
+default_internal_group = ${internal.group}
+default_login_user = ${loginUser}
+first_valid_uid = ${internal.uid}
+first_valid_gid = ${internal.gid}
+mail_location = maildir:${dir}/Maildir
+protocol imap {
+  # The default 10 per user and IP is quickly reached by an app, its restarts and the tests all on 127.0.0.1.
+  mail_max_userip_connections = 100
+}
+passdb {
+  driver = passwd-file
+  args = ${dir}/passwd
+}
+userdb {
+  driver = static
+  args = uid=${internal.uid} gid=${internal.gid} home=${dir}
+}
+service anvil {
+  chroot =
+}
+service imap-login {
+  chroot =
+  inet_listener imap {
+    address = 127.0.0.1
+    port = ${port}
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+`;
+}
+
+/** The IMAP greeting's first line, or undefined when nothing answers yet (or the login process fails and hangs up). */
+function greeting(port: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    let received = "";
+    const done = (line: string | undefined) => {
+      socket.destroy();
+      resolve(line);
+    };
+    socket.setTimeout(2_000, () => done(undefined));
+    socket.on("error", () => done(undefined));
+    socket.on("close", () => done(undefined));
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.toString("latin1");
+      const end = received.indexOf("\r\n");
+      if (end >= 0) done(received.slice(0, end));
+    });
+  });
+}
+
+async function withImap<T>(server: DovecotServer, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = new ImapFlow({
+    host: "127.0.0.1",
+    port: server.port,
+    secure: false,
+    auth: { user: server.user, pass: server.password },
+    logger: false,
+  });
+  // Failures reach the caller through the command's promise; an unheard 'error' event would end the test process.
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+export async function startDovecot(): Promise<DovecotServer> {
+  if (!existsSync(DOVECOT)) {
+    throw new Error(`No Dovecot at ${DOVECOT}: install Debian's dovecot-imapd (apt-get install dovecot-imapd)`);
+  }
+  const asRoot = process.getuid?.() === 0;
+  const internal = await account(asRoot ? "dovecot" : undefined);
+  const loginUser = asRoot ? (await account("dovenull")).user : internal.user;
+
+  await removeAbandonedDirectories();
+  const dir = await mkdtemp(path.join(tmpdir(), `${DIRECTORY_PREFIX}${process.pid}-`));
+  directories.add(dir);
+  installExitHook();
+  const port = await freePort();
+  const user = "support";
+  const password = randomBytes(12).toString("hex");
+  const configPath = path.join(dir, "dovecot.conf");
+  const logPath = path.join(dir, "dovecot.log");
+  await writeFile(configPath, config(dir, port, internal, loginUser));
+  await writeFile(path.join(dir, "passwd"), `${user}:{PLAIN}${password}\n`, { mode: 0o600 });
+  if (asRoot) {
+    // The auth process reads the password file and the mail processes write the Maildir, both as `dovecot`.
+    await chown(dir, internal.uid, internal.gid);
+    await chown(path.join(dir, "passwd"), internal.uid, internal.gid);
+  }
+
+  let dovecot: ChildProcess | undefined;
+  let output = "";
+  const logTail = async () => {
+    const log = await readFile(logPath, "utf8").catch(() => "");
+    return [output.trim(), log.split("\n").slice(-30).join("\n").trim()].filter(Boolean).join("\n");
+  };
+
+  // The whole process group, not just the master: alone, it exits after a second and leaves its imap processes to
+  // notice, and those give a client that was recently active (an IDLE) 10 s before hanging up.
+  const stop = async () => {
+    const child = dovecot;
+    dovecot = undefined;
+    if (!child?.pid) return;
+    const group = child.pid;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      signalGroup(group, "SIGTERM");
+      const timer = setTimeout(() => signalGroup(group, "SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    // Whatever the master left behind (its log process finishing up) is of no more use.
+    signalGroup(group, "SIGKILL");
+    running.delete(group);
+  };
+
+  const start = async () => {
+    if (dovecot) return;
+    output = "";
+    const command = [DOVECOT, "-F", "-c", configPath];
+    const [file, ...args] = existsSync(SETPRIV) ? [SETPRIV, "--pdeathsig", "TERM", ...command] : command;
+    // A process group of its own (detached), which stop() and the exit hook signal as a whole.
+    const child = spawn(file!, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    dovecot = child;
+    if (child.pid) running.add(child.pid);
+    child.on("error", (error) => (output += `${error.message}\n`));
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    // The master listens at once, but a login process that cannot start hangs up: only a greeting means ready.
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        await stop();
+        throw new Error(`Dovecot exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${await logTail()}`);
+      }
+      const line = await greeting(port);
+      if (line?.startsWith("* OK")) return;
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`Dovecot did not greet on 127.0.0.1:${port} within ${READY_TIMEOUT_MS / 1000} s:\n${await logTail()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  const server: DovecotServer = {
+    imapUrl: `imap://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/INBOX`,
+    port,
+    user,
+    password,
+    append: (raw, mailbox = "INBOX") =>
+      withImap(server, async (client) => {
+        // Delivery creates a missing mailbox (as Dovecot's LDA does with lda_mailbox_autocreate).
+        if (mailbox.toUpperCase() !== "INBOX") await client.mailboxCreate(mailbox);
+        const stored = await client.append(mailbox, raw);
+        if (!stored) throw new Error(`Dovecot did not store the message in ${mailbox}`);
+      }),
+    // Opened read-only (EXAMINE), so looking changes nothing; \Recent is left out, as it depends on who looked first.
+    list: (mailbox = "INBOX") =>
+      withImap(server, async (client) => {
+        const opened = await client.mailboxOpen(mailbox, { readOnly: true });
+        if (opened.exists === 0) return [];
+        const messages = await client.fetchAll("1:*", { uid: true, flags: true, envelope: true });
+        return messages.map((message) => ({
+          uid: message.uid,
+          flags: [...(message.flags ?? [])].filter((flag) => flag !== "\\Recent"),
+          messageId: message.envelope?.messageId,
+        }));
+      }),
+    stop,
+    start,
+  };
+  await start();
+  return server;
+}
