@@ -7,6 +7,8 @@ import { browserAttempts, browserInstructions } from "./browser.mjs";
 
 const steps = [
   ["lint", "npm", ["run", "-s", "lint"]],
+  // Redocly's recommended rules on the OpenAPI document, built from the code (no server, no network).
+  ["openapi", "npm", ["run", "-s", "lint:openapi"]],
   ["typecheck", "npm", ["run", "-s", "typecheck"]],
   ["unit", "npx", ["vitest", "run", "--project", "unit"]],
   ["build", "npx", ["next", "build"]],

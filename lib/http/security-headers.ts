@@ -10,10 +10,10 @@ export interface SecurityHeaderOptions {
   /** HSTS only where the app is served over HTTPS, or browsers would refuse a plain-HTTP dev server. */
   isHttps: boolean;
   /**
-   * The API reference (Scalar, a Vue app) adds style elements and attributes without a nonce, and its
-   * theme always declares its web fonts on fonts.scalar.com (whatever `withDefaultFonts` says). Inline
-   * styles and fonts cannot run code, so that page alone allows them; its scripts stay nonce-only, and
-   * offline the page simply falls back to system fonts.
+   * The API reference (Scalar, a Vue app) adds style elements and attributes without a nonce. Inline
+   * styles cannot run code, so that page alone allows them; its scripts stay nonce-only, and like every
+   * page it may fetch, load fonts and images from this origin only (app/docs/api/route.ts turns off
+   * Scalar's cloud features and web fonts).
    */
   isApiReference?: boolean;
 }
@@ -30,7 +30,7 @@ export function contentSecurityPolicy({
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`,
     isApiReference ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' blob: data:",
-    `font-src 'self' data:${isApiReference ? " https://fonts.scalar.com" : ""}`,
+    "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

@@ -33,6 +33,8 @@ export function buildOpenApiDocument(serverUrl: string): ReturnType<typeof creat
       description:
         "File and follow support tickets for Kinconecta tourists and guides. Errors are RFC 9457 problem+json; " +
         "rate-limited responses carry the IETF `RateLimit-Policy` and `RateLimit` headers. See /docs/api.",
+      // Kinconecta's own API: no open licence; the link is the owner's site.
+      license: { name: "Proprietary (Kinconecta)", url: "https://kinconecta.com" },
     },
     servers: [{ url: serverUrl }],
     tags: [
@@ -41,7 +43,12 @@ export function buildOpenApiDocument(serverUrl: string): ReturnType<typeof creat
       { name: "Inbound email", description: "Email in: a mail provider forwarding messages, and the originals of emailed messages" },
       { name: "Attachments", description: "Files on tickets: adding them and downloading them" },
       { name: "Notifications", description: "The emails sent to requesters, and their delivery" },
-      { name: "Staff sessions", description: "Signing staff in and out (better-auth, under /api/auth)" },
+      {
+        name: "Staff sessions",
+        description:
+          "Signing staff in and out (better-auth, under /api/auth). There is no public sign-up: staff accounts are " +
+          "created by an admin (`POST /api/admin/staff-accounts`) or `npm run staff:create`.",
+      },
       { name: "Admin", description: "API tokens, staff accounts, category labels and the audit log, for signed-in admins" },
       { name: "Platform", description: "Health, benchmarks and this document" },
     ],

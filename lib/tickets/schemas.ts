@@ -4,7 +4,7 @@ import { problemSchema } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/locales";
 import { textField } from "@/lib/zod/text";
 import { SPAM_SIGNALS } from "./spam-signals";
-import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, SLA_TARGETS, TICKET_EVENT_TYPES, TICKET_PRIORITIES, TICKET_STATUSES } from "./workflow";
+import { AWAITING_PARTIES, CLOSED_REASONS, ROLE_CONTEXTS, SLA_TARGETS, TICKET_EVENT_TYPES, TICKET_PRIORITIES, TICKET_STATUSES, type TicketStatus } from "./workflow";
 
 // Shared by the API, the submit form and the OpenAPI document: no server imports here.
 
@@ -201,8 +201,15 @@ export interface TicketPage {
   nextCursor: string | null;
 }
 
-/** How many tickets are in each status, every status included (zero when none). */
-export const ticketCountsSchema = z.record(ticketStatusSchema, z.int().min(0));
+const ticketCount = z.int().min(0);
+/**
+ * How many tickets are in each status, every status included (zero when none). An object with a key per
+ * status rather than a record keyed by the status enum: the OpenAPI document then lists each key as a
+ * property, which typed clients turn into named fields.
+ */
+export const ticketCountsSchema = z.strictObject(
+  Object.fromEntries(TICKET_STATUSES.map((status) => [status, ticketCount])) as Record<TicketStatus, typeof ticketCount>,
+);
 export type TicketCounts = z.infer<typeof ticketCountsSchema>;
 
 /** A freshly filed ticket: the seed's body plus the requester's private tracking link. */

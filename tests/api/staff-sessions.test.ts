@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { admin, api, auth, createAgent, createTicket, expectProblem, sessionHeaders, signIn, uniqueEmail } from "./client";
+import { admin, api, auth, baseURL, createAgent, createTicket, expectProblem, sessionHeaders, signIn, uniqueEmail } from "./client";
 
 describe("staff sessions", () => {
   test("signing in sets an HttpOnly, SameSite=Lax session cookie (not Secure on plain http) and a new one each time", async () => {
@@ -21,12 +21,14 @@ describe("staff sessions", () => {
   });
 
   test("public sign-up is closed", async () => {
-    const response = await api("/api/auth/sign-up/email", {
+    // Not through api(): the API description leaves this endpoint out, as it can never succeed.
+    const response = await fetch(`${baseURL}/api/auth/sign-up/email`, {
       method: "POST",
-      headers: { origin: "http://127.0.0.1" },
-      json: { email: uniqueEmail(), password: "some-password-1", name: "Mallory" },
+      headers: { origin: baseURL, "content-type": "application/json" },
+      body: JSON.stringify({ email: uniqueEmail(), password: "some-password-1", name: "Mallory" }),
     });
-    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "EMAIL_PASSWORD_SIGN_UP_DISABLED" });
     const { response: signedIn } = await signIn({ email: "mallory@example.com", password: "some-password-1" });
     expect(signedIn.status).toBe(401);
   });

@@ -2,6 +2,9 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { problemResponses, security } from "../components";
 
+// Open to anyone, but a token that is sent must check out (lib/http/authenticate.ts).
+const BROKEN_TOKEN = "An `Authorization` header was sent and is not a valid API token";
+
 export const platformPaths: ZodOpenApiPathsObject = {
   "/api/health": {
     get: {
@@ -35,7 +38,7 @@ export const platformPaths: ZodOpenApiPathsObject = {
             },
           },
         },
-        ...problemResponses([503], { rateLimited: false }),
+        ...problemResponses([401, 503], { rateLimited: false, descriptions: { 401: BROKEN_TOKEN } }),
       },
     },
   },
@@ -69,7 +72,7 @@ export const platformPaths: ZodOpenApiPathsObject = {
           description: "The OpenAPI document",
           content: { "application/json": { schema: z.looseObject({ openapi: z.string() }) } },
         },
-        ...problemResponses([429]),
+        ...problemResponses([401, 429], { descriptions: { 401: BROKEN_TOKEN } }),
       },
     },
   },

@@ -13,8 +13,9 @@ import {
 import { headers, problemResponses, rateLimitHeaders, security } from "../components";
 
 // better-auth's own endpoints, served by the catch-all route app/api/auth/[...all]: only those the staff pages
-// use (and sign-up, which answers but is closed). Their errors are better-auth's JSON, not problem+json,
-// except what our route adds around them (the sign-in budget's 429, and unexpected failures).
+// use. Not sign-up: it is closed, and an operation that can never succeed is no use to a client (Redocly's
+// operation-2xx-response); the tag's description says so instead. Their errors are better-auth's JSON, not
+// problem+json, except what our route adds around them (the sign-in budget's 429, and unexpected failures).
 
 const AuthError = staffAuthErrorSchema.meta({
   id: "AuthError",
@@ -188,27 +189,6 @@ export const staffAuthPaths: ZodOpenApiPathsObject = {
         ...problemResponses([403, 429], {
           descriptions: { 403: "The account signed in with a generated password and must change it first" },
         }),
-      },
-    },
-  },
-  [`${AUTH_BASE_PATH}/sign-up/email`]: {
-    post: {
-      operationId: "staffSignUp",
-      tags: ["Staff sessions"],
-      summary: "Sign up (closed)",
-      description:
-        "Public sign-up is closed: this better-auth endpoint always refuses. Staff accounts are created by an " +
-        "admin (`POST /api/admin/staff-accounts`) or `npm run staff:create`.",
-      security: security.noCredentials,
-      responses: {
-        400: authError("Sign-up is disabled, or the body is malformed", [
-          "EMAIL_PASSWORD_SIGN_UP_DISABLED",
-          "VALIDATION_ERROR",
-          "BAD_REQUEST",
-        ]),
-        403: authError(FOREIGN_ORIGIN, ["INVALID_ORIGIN"]),
-        415: authError("The body is not JSON", ["UNSUPPORTED_MEDIA_TYPE"]),
-        ...problemResponses([413, 429, 500], { descriptions: { 413: "The body is larger than 16 KiB" } }),
       },
     },
   },
