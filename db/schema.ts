@@ -16,6 +16,7 @@ import {
 import { STAFF_ROLES } from "../lib/auth/actor";
 import { LOCALES } from "../lib/i18n/locales";
 import { INBOUND_EMAIL_OUTCOMES, INBOUND_EMAIL_SOURCES, type RefusedAttachment } from "../lib/inbound-email/schemas";
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_ENDPOINT_STATUSES, WEBHOOK_EVENTS, type WebhookEvent } from "../lib/webhooks/schemas";
 import { OUTBOX_KINDS, OUTBOX_STATUSES } from "../lib/notifications/schemas";
 import { MESSAGE_AUTHOR_TYPES, MESSAGE_CHANNELS, MESSAGE_KINDS } from "../lib/tickets/message-schemas";
 import type { ServiceLevels } from "../lib/sla/schemas";
@@ -420,5 +421,57 @@ export const inboundEmails = pgTable(
     index("inbound_emails_sender_idx").on(sql`lower(${t.fromAddress})`, t.receivedAt),
     index("inbound_emails_ticket_message_idx").on(t.ticketMessageId),
     index("inbound_emails_received_idx").on(t.receivedAt.desc(), t.id.desc()),
+  ],
+);
+
+export const webhookEndpointStatus = pgEnum("webhook_endpoint_status", WEBHOOK_ENDPOINT_STATUSES);
+export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", WEBHOOK_DELIVERY_STATUSES);
+export const webhookEventType = pgEnum("webhook_event_type", WEBHOOK_EVENTS);
+
+/** Where external clients hear about tickets (lib/webhooks/), registered by admins. */
+export const webhookEndpoints = pgTable("webhook_endpoints", {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  url: text().notNull(),
+  description: text().notNull().default(""),
+  events: webhookEventType().array().$type<WebhookEvent[]>().notNull(),
+  /** The Standard Webhooks signing secret (`whsec_…`); it must be kept to sign, and is shown to admins once. */
+  secret: text().notNull(),
+  /** After a rotation, the old secret signs too until `previousSecretExpiresAt`, so receivers can switch without a gap. */
+  previousSecret: text(),
+  previousSecretExpiresAt: timestampMs(),
+  status: webhookEndpointStatus().notNull().default("active"),
+  statusReason: text(),
+  consecutiveFailures: integer().notNull().default(0),
+  createdAt: timestampMs().notNull().defaultNow(),
+  updatedAt: timestampMs().notNull().defaultNow(),
+});
+
+/** One event for one endpoint, written in the transaction of the change it announces and sent by the delivery worker. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    endpointId: integer()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    /** The `webhook-id` header: fixed when the event is written, the same on every retry and replay. */
+    webhookId: text().notNull(),
+    eventType: webhookEventType().notNull(),
+    /** The body exactly as it is signed and sent. */
+    payload: text().notNull(),
+    status: webhookDeliveryStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    /** When a pending delivery is due; while a worker holds it, the end of that worker's lease. */
+    nextAttemptAt: timestampMs().notNull().defaultNow(),
+    lastStatusCode: integer(),
+    lastError: text(),
+    lastResponseBody: text(),
+    lastDurationMs: integer(),
+    createdAt: timestampMs().notNull().defaultNow(),
+    deliveredAt: timestampMs(),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.id.desc()),
   ],
 );

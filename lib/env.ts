@@ -133,6 +133,17 @@ const envSchema = z.object({
   AUTO_CLOSE_POLL_MS: optional(z.coerce.number().int().min(10)),
   /** How often the service-level job looks for deadlines that have passed, to record each breach once. */
   SLA_POLL_MS: optional(z.coerce.number().int().min(10)).transform((value) => value ?? 30_000),
+  /** Lets webhooks call loopback and private addresses (tests, a receiver on the same network); off, they are refused. */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: optional(z.enum(["true", "false"], "must be true or false")).transform((value) => value === "true"),
+  /** How often the webhook worker looks for due deliveries. */
+  WEBHOOK_POLL_MS: optional(z.coerce.number().int().min(10)).transform((ms) => ms ?? 1_000),
+  /** How long a receiver has to answer one delivery. */
+  WEBHOOK_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(60_000)).transform((ms) => ms ?? 10_000),
+  /** First retry delay; each further one doubles (with jitter), at most 10 h: with 20 attempts, about 3 days. */
+  WEBHOOK_RETRY_BASE_MS: optional(z.coerce.number().int().min(1)).transform((ms) => ms ?? 5_000),
+  WEBHOOK_MAX_ATTEMPTS: optional(z.coerce.number().int().min(1).max(50)).transform((n) => n ?? 20),
+  /** Failed attempts in a row, over every delivery of an endpoint, after which the desk pauses it and tells admins. */
+  WEBHOOK_PAUSE_AFTER_FAILURES: optional(z.coerce.number().int().min(1)).transform((n) => n ?? 50),
   /** "We received your ticket" emails to one address in an hour; past it the ticket is filed, the email skipped. */
   CONFIRMATION_EMAILS_PER_HOUR: optional(z.coerce.number().int().min(0)).transform((count) => count ?? 5),
   OUTBOX_POLL_MS: optional(z.coerce.number().int().min(10)).transform((ms) => ms ?? 1_000),

@@ -14,6 +14,12 @@ export const AUDIT_ACTIONS = [
   "ticket.tracking_link_issued",
   "category.labels_changed",
   "service_levels.changed",
+  "webhook.created",
+  "webhook.changed",
+  "webhook.deleted",
+  "webhook.secret_rotated",
+  "webhook.paused",
+  "webhook.disabled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -22,6 +22,12 @@ export const messageParams = ticketParams.extend({
 
 export const apiTokenParams = z.object({ id: idSegment((segment) => `API token ${segment} does not exist or is already revoked`) });
 
+export const webhookParams = z.object({ id: idSegment((segment) => `Webhook endpoint ${segment} does not exist`) });
+
+export const webhookDeliveryParams = webhookParams.extend({
+  deliveryId: idSegment((segment) => `Delivery ${segment} does not exist`),
+});
+
 export const staffAccountParams = z.object({ id: z.string().min(1) });
 
 export const categoryParams = z.object({ name: z.string().min(1) });

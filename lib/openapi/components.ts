@@ -124,6 +124,14 @@ export const securitySchemes = {
     scheme: "bearer",
     description: "An API token from `npm run token:create -- <name>` or the staff admin page: `Authorization: Bearer kct_…`",
   },
+  webhookSignature: {
+    type: "apiKey",
+    in: "header",
+    name: "webhook-signature",
+    description:
+      "How our deliveries to your endpoint are signed (Standard Webhooks): `v1,<base64 HMAC-SHA256 of \"webhook-id.webhook-timestamp.body\">` " +
+      "keyed with the endpoint's `whsec_` secret; two space-separated signatures during a secret rotation",
+  },
   inboundEmailSecret: {
     type: "http",
     scheme: "bearer",
@@ -152,7 +160,7 @@ export const securitySchemes = {
 
 /** Who may call an operation (OpenAPI: any one of these requirements). */
 export const security: Record<
-  "anyone" | "staffOrToken" | "ticketReader" | "noCredentials" | "staffSession" | "optionalStaffSession" | "mailProvider",
+  "anyone" | "staffOrToken" | "ticketReader" | "noCredentials" | "staffSession" | "optionalStaffSession" | "mailProvider" | "webhookDelivery",
   oas31.SecurityRequirementObject[]
 > = {
   anyone: [{}, { apiToken: [] }, { staffSession: [] }],
@@ -164,4 +172,6 @@ export const security: Record<
   /** better-auth's own endpoints: they answer with or without a session. */
   optionalStaffSession: [{ staffSession: [] }, {}],
   mailProvider: [{ inboundEmailSecret: [] }],
+  /** A delivery to a receiver: signed by us, with the endpoint's secret. */
+  webhookDelivery: [{ webhookSignature: [] }],
 };

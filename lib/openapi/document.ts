@@ -9,6 +9,7 @@ import { platformPaths } from "./paths/platform";
 import { staffAuthPaths } from "./paths/staff-auth";
 import { staffProfilePaths } from "./paths/staff-profile";
 import { supportTicketPaths } from "./paths/support-tickets";
+import { webhookEvents, webhookPaths } from "./paths/webhooks";
 
 /** Every operation module; a new group of endpoints adds its `paths/<area>.ts` here. */
 const PATH_GROUPS: readonly ZodOpenApiPathsObject[] = [
@@ -20,6 +21,7 @@ const PATH_GROUPS: readonly ZodOpenApiPathsObject[] = [
   staffAuthPaths,
   staffProfilePaths,
   adminPaths,
+  webhookPaths,
   platformPaths,
 ];
 
@@ -50,9 +52,11 @@ export function buildOpenApiDocument(serverUrl: string): ReturnType<typeof creat
           "created by an admin (`POST /api/admin/staff-accounts`) or `npm run staff:create`.",
       },
       { name: "Admin", description: "API tokens, staff accounts, category labels and the audit log, for signed-in admins" },
+      { name: "Webhooks", description: "Endpoints that hear about tickets (signed, retried deliveries), for signed-in admins; and the events they receive" },
       { name: "Platform", description: "Health, benchmarks and this document" },
     ],
     components: { securitySchemes },
     paths: Object.assign({}, ...PATH_GROUPS),
+    webhooks: webhookEvents,
   });
 }

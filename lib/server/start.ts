@@ -4,6 +4,7 @@ import { startOutboxWorker } from "@/lib/notifications/outbox-worker";
 import { assertInboundCategory } from "@/lib/inbound-email/take-email";
 import { startImapWatcher } from "@/lib/inbound-email/imap-watcher";
 import { startBreachJob } from "@/lib/sla/breach-job";
+import { startWebhookWorker } from "@/lib/webhooks/delivery-worker";
 import { startAutoCloseJob } from "@/lib/tickets/auto-close";
 import { ensureFirstAdmin } from "@/lib/staff/ensure-first-admin";
 import { prepareProcess } from "./prepare-process";
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
   const autoClose = startAutoCloseJob();
   const breaches = startBreachJob();
   const mailbox = startImapWatcher();
+  const webhooks = startWebhookWorker();
   // The HTTP server closes on these signals before the process exits; the worker stops taking messages meanwhile.
   // A send cut short by the exit is retried once its lease runs out.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -42,6 +44,7 @@ async function start(): Promise<void> {
       void autoClose.stop();
       void breaches.stop();
       void mailbox?.stop();
+      void webhooks.stop();
     });
   }
 }

@@ -6,6 +6,8 @@ import { type AuditOrigin, recordAudit } from "@/lib/audit/record-audit";
 import { actorLabel } from "@/lib/auth/actor";
 import type { StaffActor } from "@/lib/auth/staff-session";
 import { AppError } from "@/lib/errors";
+import { ticketColumns } from "@/lib/tickets/get-ticket";
+import { announceChange } from "@/lib/webhooks/enqueue";
 
 /**
  * Disables an account and ends every session it has, in one transaction with its audit entry: the next
@@ -28,12 +30,13 @@ export async function disableStaffAccount(id: string, by: StaffActor, origin: Au
       .update(tickets)
       .set({ assigneeId: null, version: sql`${tickets.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(tickets.assigneeId, id), ne(tickets.status, "closed")))
-      .returning({ id: tickets.id, updatedAt: tickets.updatedAt });
+      .returning(ticketColumns);
     if (released.length > 0) {
       const actor = actorLabel(by);
       await tx.insert(ticketEvents).values(
         released.map((ticket) => ({ ticketId: ticket.id, type: "assignee_changed" as const, fromValue: name, toValue: null, actor, createdAt: ticket.updatedAt })),
       );
+      await announceChange(tx, released, false);
     }
     await recordAudit(tx, origin, {
       action: "staff_account.disabled",

@@ -10,10 +10,11 @@ import type { StagedFile } from "@/lib/http/multipart";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import { slaColumns } from "@/lib/sla/ticket-clocks";
+import { announceChange, enqueueWebhooks } from "@/lib/webhooks/enqueue";
 import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
 import type { AddMessageInput, Message, MessageChannel, MessageKind } from "./message-schemas";
 import { toMessage } from "./list-messages";
-import type { VersionedTicket } from "./serialize";
+import { toTicket, type VersionedTicket } from "./serialize";
 import { assertMove, awaitingAfterMove, statusColumns } from "./status-change";
 import type { TicketStatus } from "./workflow";
 
@@ -111,6 +112,8 @@ export async function addMessage(request: AddMessageRequest): Promise<AddedMessa
       } else if (kind === "note" && to !== undefined) {
         await enqueueTicketEmail(tx, updated!, { kind: "status_changed", from: current.status });
       }
+      if (kind === "reply") await enqueueWebhooks(tx, "ticket.message.created", [{ ticket: toTicket(updated!), message }]);
+      if (to !== undefined) await announceChange(tx, [updated!], to === "closed");
       const added = { message, ticket: versionedTicket(updated!) };
       await request.beforeCommit?.(tx, added);
       return added;

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import { slaColumns } from "@/lib/sla/ticket-clocks";
+import { announceChange } from "@/lib/webhooks/enqueue";
 import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
 import type { ResolutionInput } from "./message-schemas";
 import type { VersionedTicket } from "./serialize";
@@ -55,6 +56,7 @@ export async function answerResolution(ticketId: number, answer: ResolutionInput
       { ticketId, type: "status_changed", fromValue: current.status, toValue: to, actor: label, createdAt: at },
     ]);
     if (answer.accepted) await enqueueTicketEmail(tx, updated!, { kind: "status_changed", from: current.status });
+    await announceChange(tx, [updated!], answer.accepted);
     return versionedTicket(updated!);
   });
 }

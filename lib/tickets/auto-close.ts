@@ -5,6 +5,7 @@ import { ticketEvents, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
 import { type PollingJob, startPollingJob } from "@/lib/server/polling-job";
+import { announceChange } from "@/lib/webhooks/enqueue";
 import { ticketColumns } from "./get-ticket";
 import { statusColumns } from "./status-change";
 
@@ -76,6 +77,7 @@ async function closeOverdue(db: Database, afterSeconds: number): Promise<number>
       })),
     );
     for (const ticket of closed) await enqueueTicketEmail(tx, ticket, { kind: "status_changed", from: "resolved" });
+    await announceChange(tx, closed, true);
     return closed.length;
   });
 }

@@ -11,6 +11,7 @@ import type { UpdateTicketInput } from "./schemas";
 import type { VersionedTicket } from "./serialize";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import { slaColumns } from "@/lib/sla/ticket-clocks";
+import { announceChange } from "@/lib/webhooks/enqueue";
 import { assertMove, awaitingAfterMove, statusColumns } from "./status-change";
 
 /**
@@ -79,6 +80,7 @@ export async function updateTicket(
     if (changes.status !== undefined && changes.notify !== false) {
       await enqueueTicketEmail(tx, updated!, { kind: "status_changed", from: current.status });
     }
+    await announceChange(tx, [updated!], changes.status === "closed");
     return versionedTicket(updated!);
   });
 }

@@ -13,7 +13,7 @@ import { conversationExamples } from "../examples";
 import { attachmentFiles, attachmentFilesEncoding, attachmentProblemDescriptions } from "../uploads";
 import { idempotencyKeyHeader, ifMatchHeader, RequesterTicket, ticketIdPath, trackingKeyParams } from "./support-tickets";
 
-const Message = messageSchema.meta({
+export const Message = messageSchema.meta({
   id: "Message",
   description:
     "One message of a ticket's conversation. `kind`: `reply` (the requester sees it) or `note` (staff only). " +
