@@ -4,10 +4,11 @@ import { Button } from "@/components/ui/button";
 
 export const adminFieldClasses = "mt-1 block rounded-lg border border-slate-400 bg-white px-3 py-2";
 
-/** One admin list: a heading, a create form (its fields passed in), the last error, then the list itself. */
+/** One admin list: a heading, an optional intro, a create form (its fields passed in), the last error, then the list itself. */
 export function AdminSection({
   headingId,
   title,
+  intro,
   fields,
   createLabel,
   pending,
@@ -17,6 +18,7 @@ export function AdminSection({
 }: {
   headingId: string;
   title: string;
+  intro?: React.ReactNode;
   fields: React.ReactNode;
   createLabel: string;
   pending: boolean;
@@ -29,6 +31,7 @@ export function AdminSection({
       <h2 id={headingId} className="text-xl font-bold">
         {title}
       </h2>
+      {intro && <p className="text-sm text-muted">{intro}</p>}
       <form
         className="flex flex-wrap items-end gap-3"
         onSubmit={(event) => {

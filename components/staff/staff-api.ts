@@ -28,6 +28,13 @@ import {
 } from "@/lib/tickets/schemas";
 import { messageSchema } from "@/lib/tickets/message-schemas";
 import type { TicketPriority, TicketStatus } from "@/lib/tickets/workflow";
+import {
+  type CreateWebhookInput,
+  type UpdateWebhookInput,
+  webhookDeliverySchema,
+  webhookEndpointSchema,
+  webhookWithSecretSchema,
+} from "@/lib/webhooks/schemas";
 import { type QueueParams, queueSearch } from "./queue-params";
 
 const staffFetch = (path: string, init: RequestInit = {}) => signedIn(fetchAnswer(path, init));
@@ -206,4 +213,39 @@ export async function fetchServiceLevels() {
 export async function saveServiceLevels(settings: ServiceLevels, etag: string) {
   const answer = await staffFetch("/api/admin/service-levels", { method: "PUT", headers: { "if-match": etag }, body: JSON.stringify(settings) });
   return editableServiceLevels(answer);
+}
+
+export async function fetchWebhooks() {
+  return parseAnswer(await staffFetch("/api/admin/webhooks"), z.array(webhookEndpointSchema));
+}
+
+/** A new endpoint with its signing secret, which is shown this once. */
+export async function createWebhook(input: CreateWebhookInput) {
+  const answer = await staffFetch("/api/admin/webhooks", { method: "POST", body: JSON.stringify(input) });
+  return parseAnswer(answer, webhookWithSecretSchema);
+}
+
+export async function updateWebhook(id: number, changes: UpdateWebhookInput) {
+  const answer = await staffFetch(`/api/admin/webhooks/${id}`, { method: "PATCH", body: JSON.stringify(changes) });
+  return parseAnswer(answer, webhookEndpointSchema);
+}
+
+export async function deleteWebhook(id: number): Promise<void> {
+  await staffFetch(`/api/admin/webhooks/${id}`, { method: "DELETE" });
+}
+
+/** A new signing secret, shown this once; the old one also signs until `previousSecretExpiresAt`. */
+export async function rotateWebhookSecret(id: number) {
+  return parseAnswer(await staffFetch(`/api/admin/webhooks/${id}/rotate-secret`, { method: "POST" }), webhookWithSecretSchema);
+}
+
+export async function fetchWebhookDeliveries(id: number, limit: number) {
+  const answer = await staffFetch(`/api/admin/webhooks/${id}/deliveries?limit=${limit}`);
+  return parseAnswer(answer, z.array(webhookDeliverySchema));
+}
+
+/** The same event (same `webhook-id`) sent again as a new delivery. */
+export async function replayWebhookDelivery(id: number, deliveryId: number) {
+  const answer = await staffFetch(`/api/admin/webhooks/${id}/deliveries/${deliveryId}/replay`, { method: "POST" });
+  return parseAnswer(answer, webhookDeliverySchema);
 }

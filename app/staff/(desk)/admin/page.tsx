@@ -5,6 +5,7 @@ import { AdminCategories } from "@/components/staff/admin-categories";
 import { AdminServiceLevels } from "@/components/staff/admin-service-levels";
 import { AdminStaffAccounts } from "@/components/staff/admin-staff-accounts";
 import { AdminTokens } from "@/components/staff/admin-tokens";
+import { AdminWebhooks } from "@/components/staff/admin-webhooks";
 import { requireAdminPage } from "@/lib/auth/staff-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,6 +22,7 @@ export default async function AdminPage() {
       <AdminStaffAccounts currentUserId={admin.userId} />
       <AdminCategories />
       <AdminServiceLevels />
+      <AdminWebhooks />
       <AdminAuditLog />
     </main>
   );
