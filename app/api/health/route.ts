@@ -1,7 +1,7 @@
 import { pingDb } from "@/db";
 import { defineRoute } from "@/lib/http/define-route";
 import { problemResponse } from "@/lib/http/problem";
-import { mailboxHealth } from "@/lib/inbound-email/imap-watcher";
+import { mailboxHealth } from "@/lib/inbound-email/mailbox-health";
 
 // GET /api/health – 200 when the app and its database answer (`degraded` when a side service such as the mailbox does not), 503 otherwise
 export const GET = defineRoute(
