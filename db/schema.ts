@@ -419,7 +419,7 @@ export const inboundEmails = pgTable(
   },
   (t) => [
     index("inbound_emails_sender_idx").on(sql`lower(${t.fromAddress})`, t.receivedAt),
-    index("inbound_emails_ticket_message_idx").on(t.ticketMessageId),
+    uniqueIndex("inbound_emails_ticket_message_idx").on(t.ticketMessageId),
     index("inbound_emails_received_idx").on(t.receivedAt.desc(), t.id.desc()),
   ],
 );

@@ -22,8 +22,8 @@ export function noiseReason(mail: InboundEmail): string | null {
   if (precedence && ["bulk", "list", "junk"].includes(precedence)) return `mailing list (Precedence: ${precedence})`;
   if (header("list-id") || header("list-unsubscribe")) return "mailing list (List-Id)";
   const own = ownAddresses();
-  const loop = header("x-loop")?.toLowerCase();
-  if (loop && own.some((address) => loop.includes(address))) return "loop (X-Loop names our address)";
+  const loop = (header("x-loop") ?? "").toLowerCase().split(/[\s,<>]+/);
+  if (own.some((address) => loop.includes(address))) return "loop (X-Loop names our address)";
   if (own.includes(mail.from.address) || replyTokenOf(mail.from.address) !== null) return "own address (we sent it)";
   return null;
 }

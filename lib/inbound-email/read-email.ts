@@ -35,7 +35,8 @@ export async function readEmail(raw: Buffer): Promise<InboundEmail> {
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true });
   const from = parsed.from?.value.find((entry) => entry.address);
   if (!from?.address) throw new NotAnEmailError("The message has no From address");
-  const messageIdHeader = parsed.messageId?.trim() || null;
+  // Only a well-formed id of reasonable length is a key and goes back out in our In-Reply-To; others are hashed.
+  const messageIdHeader = parsed.messageId && MESSAGE_ID.test(parsed.messageId.trim()) ? parsed.messageId.trim() : null;
   const references = [
     ...asList(parsed.inReplyTo),
     ...asList(parsed.references).reverse(),
@@ -43,16 +44,24 @@ export async function readEmail(raw: Buffer): Promise<InboundEmail> {
   return {
     key: messageIdHeader ?? `sha256:${sha256Hex(raw)}`,
     messageIdHeader,
-    from: { address: from.address.toLowerCase(), name: from.name.trim() },
+    from: { address: withoutControls(from.address).toLowerCase(), name: withoutControls(from.name).trim() },
     recipients: recipientsOf(parsed.to, parsed.cc, parsed.headers),
-    subject: (parsed.subject ?? "").replace(/\s+/g, " ").trim(),
+    subject: withoutControls(parsed.subject ?? "").replace(/\s+/g, " ").trim(),
     references,
-    text: visibleText(parsed),
+    text: withoutControls(visibleText(parsed)),
     attachments: parsed.attachments.filter((attachment) => !isMessagePart(attachment.contentType)),
     header: headerReader(parsed.headerLines),
     mediaType: mediaTypeOf(parsed.headers.get("content-type")),
     locale: localeOf(parsed.headers.get("content-language")),
   };
+}
+
+const MESSAGE_ID = /^<[^<>\s]{1,900}>$/;
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Mail carries what the ticket fields refuse (NUL, ESC, form feeds, lone surrogates): dropped, so the email is still taken. */
+function withoutControls(text: string): string {
+  return text.replace(CONTROLS, "");
 }
 
 /** A header block that names a sender: anything else (JSON, an image, an empty body) is refused before parsing. */
@@ -65,7 +74,7 @@ function looksLikeAnEmail(raw: Buffer): boolean {
 
 function asList(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
-  return (Array.isArray(value) ? value : value.split(/\s+/)).map((id) => id.trim()).filter((id) => /^<[^<>\s]+>$/.test(id));
+  return (Array.isArray(value) ? value : value.split(/\s+/)).map((id) => id.trim()).filter((id) => MESSAGE_ID.test(id));
 }
 
 function recipientsOf(

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { ZodError } from "zod";
 import { getDb, type Transaction } from "@/db";
 import { inboundEmails } from "@/db/schema";
@@ -48,21 +48,26 @@ export async function takeEmail(raw: Buffer, source: InboundEmailSource): Promis
   if (earlier) return earlier;
   const base: Omit<Recorded, "outcome"> = { messageId: mail.key, source, fromAddress: mail.from.address, subject: mail.subject.slice(0, 500), raw, size: raw.length };
   try {
-    return await deliver(mail, base);
+    return await deliver(mail, base).catch((error: unknown) => {
+      // Its ticket closed between threading and the reply: delivered again, it now opens a follow-up.
+      if (error instanceof AppError && error.code === "conflict") return deliver(mail, base);
+      throw error;
+    });
   } catch (error) {
     if (error instanceof AlreadyTaken) return { ...(await recordedResult(mail.key))!, duplicate: true };
     // What the ticket rules refuse (a sender address they cannot take, say) would be refused on every retry too.
     if (error instanceof ZodError || (error instanceof AppError && ["validation_failed", "unsupported_media_type"].includes(error.code))) {
       const reason = error instanceof ZodError ? error.issues.map((issue) => issue.message).join("; ") : error.message;
-      return record({ ...base, outcome: "refused", reason });
+      return record({ ...base, raw: null, outcome: "refused", reason });
     }
     throw error;
   }
 }
 
 /**
- * Records an email the mailbox watcher cannot take (too large to download, or no email at all) as refused, so it is
- * not tried again and admins can see it. Keyed by its Message-ID, else by what identifies it.
+ * Records an email the mailbox watcher cannot take (too large to download, no email at all, or failing every time it
+ * is tried) as refused, so it is not tried again and admins can see why; it stays in the mailbox, not in the database.
+ * Keyed by its Message-ID, else by what identifies it.
  */
 export async function refuseEmail(email: { messageId?: string; fromAddress: string; subject: string; size: number; raw?: Buffer; reason: string }): Promise<InboundEmailResult> {
   const fingerprint = email.raw ?? Buffer.from(`${email.fromAddress}\n${email.subject}\n${email.size}`);
@@ -71,7 +76,7 @@ export async function refuseEmail(email: { messageId?: string; fromAddress: stri
     source: "imap",
     fromAddress: email.fromAddress.toLowerCase(),
     subject: email.subject.slice(0, 500),
-    raw: email.raw ?? null,
+    raw: null,
     size: email.size,
     outcome: "refused",
     reason: email.reason,
@@ -79,15 +84,18 @@ export async function refuseEmail(email: { messageId?: string; fromAddress: stri
 }
 
 async function deliver(mail: InboundEmail, base: Omit<Recorded, "outcome">): Promise<InboundEmailResult> {
+  // What changes nothing keeps no copy of the message: noise and floods must not fill the database.
   const noise = noiseReason(mail);
-  if (noise) return record({ ...base, outcome: "ignored", reason: noise });
-  if (await senderBudgetSpent(mail.from.address)) {
-    return record({ ...base, outcome: "rate_limited", reason: `over ${env.INBOUND_EMAILS_PER_SENDER_PER_HOUR} emails from this sender in an hour (INBOUND_EMAILS_PER_SENDER_PER_HOUR)` });
-  }
+  if (noise) return record({ ...base, raw: null, outcome: "ignored", reason: noise });
   const threaded = await findTicket(await getDb(), mail);
+  const replyTo = threaded && threaded.ticket.status !== "closed" ? threaded : null;
+  // Only new tickets are budgeted: a From header is easy to forge, and a forger must not silence a requester's replies.
+  if (!replyTo && (await newTicketBudgetSpent(mail.from.address))) {
+    return record({ ...base, raw: null, outcome: "rate_limited", reason: `over ${env.INBOUND_EMAILS_PER_SENDER_PER_HOUR} new tickets by email from this sender in an hour (INBOUND_EMAILS_PER_SENDER_PER_HOUR)` });
+  }
   return withStagedAttachments(mail, (files, refusedAttachments) =>
-    threaded && threaded.ticket.status !== "closed"
-      ? addReply(mail, threaded, files, { ...base, refusedAttachments })
+    replyTo
+      ? addReply(mail, replyTo, files, { ...base, refusedAttachments })
       : openTicket(mail, threaded?.ticket.id, files, { ...base, refusedAttachments }),
   );
 }
@@ -162,12 +170,18 @@ async function inboundCategory(): Promise<string> {
   return active.includes(env.INBOUND_EMAIL_CATEGORY) ? env.INBOUND_EMAIL_CATEGORY : (active[0] ?? env.INBOUND_EMAIL_CATEGORY);
 }
 
-async function senderBudgetSpent(address: string): Promise<boolean> {
+async function newTicketBudgetSpent(address: string): Promise<boolean> {
   const db = await getDb();
   const [recent] = await db
     .select({ emails: count() })
     .from(inboundEmails)
-    .where(and(eq(sql`lower(${inboundEmails.fromAddress})`, address), gt(inboundEmails.receivedAt, sql`now() - interval '1 hour'`)));
+    .where(
+      and(
+        eq(sql`lower(${inboundEmails.fromAddress})`, address),
+        gt(inboundEmails.receivedAt, sql`now() - interval '1 hour'`),
+        inArray(inboundEmails.outcome, ["new_ticket", "follow_up", "rate_limited"]),
+      ),
+    );
   return (recent?.emails ?? 0) >= env.INBOUND_EMAILS_PER_SENDER_PER_HOUR;
 }
 

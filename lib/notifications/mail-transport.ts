@@ -5,6 +5,7 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { outboxMessages } from "@/db/schema";
 import { env } from "@/lib/env";
 import { LOCALE_TAGS } from "@/lib/i18n/locales";
+import { ownAddresses } from "@/lib/inbound-email/addresses";
 import { oneLine } from "./compose-ticket-email";
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
@@ -45,6 +46,8 @@ function mailOptions(message: OutboxMessage): SendMailOptions {
       // RFC 3834: a person's reply is not automatic, so an out-of-office answer to it still reaches the requester's agent.
       ...(message.kind !== "staff_reply" && { "Auto-Submitted": "auto-generated" }),
       "Content-Language": LOCALE_TAGS[message.locale],
+      // Relays and list servers keep it: our own mail coming back is recognised and never taken (lib/inbound-email/noise.ts).
+      "X-Loop": ownAddresses()[0]!,
     },
   };
 }
