@@ -10,12 +10,12 @@ export interface PollingJob {
  * tries again at the next poll. Jobs are safe with any number of instances because each pass takes its rows with
  * SKIP LOCKED and marks them in the same transaction.
  */
-export function startPollingJob(name: string, pollMs: number, pass: () => Promise<void>): PollingJob {
+export function startPollingJob(name: string, pollMs: number, pass: (stopping: () => boolean) => Promise<void>): PollingJob {
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const guardedPass = () =>
-    pass().catch((error: unknown) => {
+    pass(() => stopping).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       console.error(`The ${name} job failed; it tries again at the next poll: ${reason}`);
     });

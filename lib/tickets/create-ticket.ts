@@ -5,7 +5,6 @@ import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
-import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import { slaColumns } from "@/lib/sla/ticket-clocks";
 import { nextAgentByRoundRobin, ROUND_ROBIN_ACTOR } from "./auto-assign";
@@ -115,6 +114,5 @@ export async function createTicket(
   if (status === "open" && !createdAt) {
     await enqueueTicketEmail(tx, ticket, { kind: "ticket_created", follows: origin.follows }, origin.confirmationInReplyTo);
   }
-  await enqueueWebhooks(tx, "ticket.created", [{ ticket: toTicket(ticket) }]);
   return { ticket: toTicket(ticket), version: ticket.version, firstMessageId: first!.id };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Transaction } from "@/db";
 import { inspectFiles } from "@/lib/attachments/inspect-files";
 import { recordAttachments, withStoredFiles } from "@/lib/attachments/store-files";
+import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
 import type { Actor } from "@/lib/auth/actor";
 import type { StagedFile } from "@/lib/http/multipart";
 import { createTicket, type TicketOrigin } from "./create-ticket";
@@ -32,6 +33,7 @@ export async function fileTicket({ input, files, actor, beforeCommit, ...origin 
       const created = await createTicket(tx, input, actor, origin);
       const attachments = await recordAttachments(tx, created.ticket.id, stored, actor, { messageId: created.firstMessageId });
       const filed = { ticket: { ...created.ticket, attachments }, version: created.version };
+      await enqueueWebhooks(tx, "ticket.created", [{ ticket: filed.ticket }]);
       await beforeCommit?.(tx, { ...filed, firstMessageId: created.firstMessageId });
       return filed;
     }),

@@ -1,7 +1,7 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lt, lte, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { recordAudit, SYSTEM_ORIGIN } from "@/lib/audit/record-audit";
@@ -22,6 +22,8 @@ interface Attempt {
   error: string | null;
   responseBody: string | null;
   durationMs: number;
+  /** The address rules refused the target: retrying cannot help. */
+  refused: boolean;
 }
 
 /**
@@ -35,7 +37,15 @@ async function claimNextDelivery(db: Database): Promise<Claimed | undefined> {
       .select({ id: webhookDeliveries.id, url: webhookEndpoints.url, secret: webhookEndpoints.secret, previousSecret: webhookEndpoints.previousSecret, previousUntil: webhookEndpoints.previousSecretExpiresAt })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, sql`now()`), eq(webhookEndpoints.status, "active")))
+      .where(
+        and(
+          eq(webhookDeliveries.status, "pending"),
+          lte(webhookDeliveries.nextAttemptAt, sql`now()`),
+          // A delivery whose outcome could not be recorded is not sent forever.
+          lt(webhookDeliveries.attempts, env.WEBHOOK_MAX_ATTEMPTS),
+          eq(webhookEndpoints.status, "active"),
+        ),
+      )
       .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
       .limit(1)
       .for("update", { of: webhookDeliveries, skipLocked: true });
@@ -56,52 +66,58 @@ function post(delivery: Claimed): Promise<Attempt> {
   const timestamp = Math.floor(Date.now() / 1_000);
   const body = Buffer.from(delivery.payload);
   return new Promise((resolve) => {
-    const done = (outcome: Omit<Attempt, "durationMs">) => resolve({ ...outcome, durationMs: Math.round(performance.now() - started) });
-    let url: URL;
-    try {
-      url = new URL(delivery.url);
-      checkLiteralTarget(url);
-    } catch (error) {
-      return done({ statusCode: null, error: (error as Error).message, responseBody: null });
-    }
-    const request = (url.protocol === "https:" ? https : http).request(url, {
-      method: "POST",
-      lookup: publicOnlyLookup,
-      timeout: env.WEBHOOK_TIMEOUT_MS,
-      headers: {
-        "content-type": "application/json",
-        "content-length": body.length,
-        "user-agent": "Kinconecta-Webhooks/1",
-        "webhook-id": delivery.webhookId,
-        "webhook-timestamp": String(timestamp),
-        "webhook-signature": webhookSignature(delivery.secrets, delivery.webhookId, timestamp, delivery.payload),
-      },
-    });
-    const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${env.WEBHOOK_TIMEOUT_MS} ms`)), env.WEBHOOK_TIMEOUT_MS);
-    request.on("timeout", () => request.destroy(new Error(`no answer within ${env.WEBHOOK_TIMEOUT_MS} ms`)));
-    request.on("error", (error) => {
+    let finished = false;
+    const done = (outcome: Omit<Attempt, "durationMs">) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(deadline);
-      done({ statusCode: null, error: error instanceof TargetRefusedError ? error.message : `${error.message}`, responseBody: null });
-    });
+      resolve({ ...outcome, durationMs: Math.round(performance.now() - started) });
+    };
+    const deadline = setTimeout(() => request?.destroy(new Error(`no answer within ${env.WEBHOOK_TIMEOUT_MS} ms`)), env.WEBHOOK_TIMEOUT_MS);
+    let request: http.ClientRequest | undefined;
+    try {
+      const url = new URL(delivery.url);
+      checkLiteralTarget(url);
+      request = (url.protocol === "https:" ? https : http).request(url, {
+        method: "POST",
+        lookup: publicOnlyLookup,
+        headers: {
+          "content-type": "application/json",
+          "content-length": body.length,
+          "user-agent": "Kinconecta-Webhooks/1",
+          "webhook-id": delivery.webhookId,
+          "webhook-timestamp": String(timestamp),
+          "webhook-signature": webhookSignature(delivery.secrets, delivery.webhookId, timestamp, delivery.payload),
+        },
+      });
+    } catch (error) {
+      return done({ statusCode: null, error: (error as Error).message, responseBody: null, refused: error instanceof TargetRefusedError });
+    }
+    request.on("error", (error) => done({ statusCode: null, error: error.message, responseBody: null, refused: error instanceof TargetRefusedError }));
     request.on("response", (response) => {
+      const statusCode = response.statusCode ?? 0;
+      const ok = statusCode >= 200 && statusCode < 300;
       let kept = "";
+      // Only the start of the answer is kept; the rest is not waited for (a slow stream must not turn a 2xx into a timeout).
+      const finish = () => {
+        response.destroy();
+        done({ statusCode, error: ok ? null : `answered ${statusCode}`, responseBody: storable(kept.slice(0, RESPONSE_BODY_KEPT)), refused: false });
+      };
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => {
-        if (kept.length < RESPONSE_BODY_KEPT) kept += chunk;
+        kept += chunk;
+        if (kept.length >= RESPONSE_BODY_KEPT) finish();
       });
-      response.on("end", () => {
-        clearTimeout(deadline);
-        const status = response.statusCode ?? 0;
-        const ok = status >= 200 && status < 300;
-        done({ statusCode: status, error: ok ? null : `answered ${status}`, responseBody: kept.slice(0, RESPONSE_BODY_KEPT) });
-      });
-      response.on("error", (error) => {
-        clearTimeout(deadline);
-        done({ statusCode: response.statusCode ?? null, error: error.message, responseBody: kept.slice(0, RESPONSE_BODY_KEPT) });
-      });
+      response.on("end", finish);
+      response.on("error", finish);
     });
     request.end(body);
   });
+}
+
+/** A receiver's text as the database can store it (no NUL or other control characters but line breaks and tabs). */
+function storable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 }
 
 /** The delay before attempt n+1: doubling from WEBHOOK_RETRY_BASE_MS, at most 10 h, with ±20% jitter so retries spread out. */
@@ -113,7 +129,7 @@ function retryDelay(attempts: number): number {
 async function record(db: Database, delivery: Claimed, attempt: Attempt): Promise<void> {
   const delivered = attempt.error === null;
   const gone = attempt.statusCode === 410;
-  const giveUp = !delivered && (gone || delivery.attempts >= env.WEBHOOK_MAX_ATTEMPTS);
+  const giveUp = !delivered && (gone || attempt.refused || delivery.attempts >= env.WEBHOOK_MAX_ATTEMPTS);
   const stillClaimed = and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.attempts, delivery.attempts), eq(webhookDeliveries.status, "pending"));
   let changedEndpoint = false;
   await db.transaction(async (tx) => {
@@ -124,7 +140,7 @@ async function record(db: Database, delivery: Claimed, attempt: Attempt): Promis
         ...(delivered && { deliveredAt: sql`now()` }),
         nextAttemptAt: delivered || giveUp ? sql`now()` : after(retryDelay(delivery.attempts)),
         lastStatusCode: attempt.statusCode,
-        lastError: attempt.error?.slice(0, RESPONSE_BODY_KEPT) ?? null,
+        lastError: attempt.error === null ? null : storable(attempt.error.slice(0, RESPONSE_BODY_KEPT)),
         lastResponseBody: attempt.responseBody,
         lastDurationMs: attempt.durationMs,
       })
@@ -164,9 +180,9 @@ async function record(db: Database, delivery: Claimed, attempt: Attempt): Promis
  * instances, `npm run worker`) can share one database.
  */
 export function startWebhookWorker(): PollingJob {
-  return startPollingJob("webhook delivery", env.WEBHOOK_POLL_MS, async () => {
+  return startPollingJob("webhook delivery", env.WEBHOOK_POLL_MS, async (stopping) => {
     const db = await getDb();
-    for (;;) {
+    while (!stopping()) {
       const delivery = await claimNextDelivery(db);
       if (!delivery) return;
       await record(db, delivery, await post(delivery));

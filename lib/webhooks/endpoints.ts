@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, ne, sql } from "drizzle-orm";
 import { type Database, getDb, type Transaction } from "@/db";
 import { webhookEndpoints } from "@/db/schema";
 import { type AuditOrigin, recordAudit } from "@/lib/audit/record-audit";
@@ -32,17 +32,20 @@ export function toWebhookEndpoint(row: EndpointRow): WebhookEndpoint {
   };
 }
 
-/** The active endpoints that subscribe to `event`, from the per-process memory (see ENDPOINTS_TTL_MS). */
-export async function endpointsFor(event: WebhookEvent, executor: Database | Transaction): Promise<EndpointRow[]> {
+/**
+ * Whether any endpoint that still takes events (active, or paused: its deliveries wait) subscribes to `event`, from
+ * the per-process memory (see ENDPOINTS_TTL_MS): most changes skip the webhook insert without a statement.
+ */
+export async function anyEndpointFor(event: WebhookEvent, executor: Database | Transaction): Promise<boolean> {
   const known = globalForWebhooks.kinconectaWebhookEndpoints;
   let rows = known && known.until > Date.now() ? known.rows : undefined;
   if (!rows) {
     // `.then` runs the query once: a query builder itself would run again, on a transaction long closed, at each await.
-    rows = executor.select().from(webhookEndpoints).where(eq(webhookEndpoints.status, "active")).then((found) => found);
+    rows = executor.select().from(webhookEndpoints).where(ne(webhookEndpoints.status, "disabled")).then((found) => found);
     globalForWebhooks.kinconectaWebhookEndpoints = { rows, until: Date.now() + ENDPOINTS_TTL_MS };
     rows.catch(() => (globalForWebhooks.kinconectaWebhookEndpoints = undefined));
   }
-  return (await rows).filter((row) => row.events.includes(event));
+  return (await rows).some((row) => row.events.includes(event));
 }
 
 /** Drops this process's remembered endpoints, so the next change sees an admin's edit. */
@@ -94,9 +97,21 @@ export async function deleteWebhookEndpoint(id: number, origin: AuditOrigin): Pr
   forgetWebhookEndpoints();
 }
 
-/** A new secret, shown once; the current one keeps signing beside it for SECRET_ROTATION_GRACE_MS. */
+/**
+ * A new secret, shown once; the current one keeps signing beside it for SECRET_ROTATION_GRACE_MS. While an earlier
+ * rotation's grace runs, another is a 409: it would drop the secret receivers may still verify with.
+ */
 export async function rotateWebhookSecret(id: number, origin: AuditOrigin): Promise<WebhookEndpoint & { secret: string }> {
   const secret = newWebhookSecret();
+  const db = await getDb();
+  const [endpoint] = await db
+    .select({ previousUntil: webhookEndpoints.previousSecretExpiresAt })
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.id, id));
+  if (!endpoint) throw notFound(id);
+  if (endpoint.previousUntil && endpoint.previousUntil > new Date()) {
+    throw new AppError("conflict", `The previous secret still signs until ${endpoint.previousUntil.toISOString()}; rotate again after that`);
+  }
   const row = await changeEndpoint(id, origin, "webhook.secret_rotated", {
     previousSecret: sql<string>`${webhookEndpoints.secret}` as unknown as string,
     previousSecretExpiresAt: new Date(Date.now() + SECRET_ROTATION_GRACE_MS),

@@ -15,7 +15,7 @@ export function newWebhookSecret(): string {
 export function webhookSignature(secrets: readonly string[], webhookId: string, timestamp: number, body: string): string {
   return secrets
     .map((secret) => {
-      const key = Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, "base64");
+      const key = Buffer.from(secret.slice(SECRET_PREFIX.length), "base64");
       return `v1,${createHmac("sha256", key).update(`${webhookId}.${timestamp}.${body}`).digest("base64")}`;
     })
     .join(" ");

@@ -48,10 +48,10 @@ export async function assertPublicTarget(url: string): Promise<void> {
   if (blocked) throw validationError("url", refusal(host, blocked));
 }
 
-/** An error for a connection the SSRF rules refuse, so the worker records it rather than retrying blindly. */
+/** A target the address rules refuse: the worker gives that delivery up at once (retrying cannot help). */
 export class TargetRefusedError extends Error {}
 
-/** The host of a URL as a literal IP, checked now (connections to an IP do not go through `lookup`); null for a name. */
+/** Refuses a URL whose host is a literal IP that is not public (connections to an IP do not go through `lookup`); names pass. */
 export function checkLiteralTarget(url: URL): void {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host) && !allowed(host)) throw new TargetRefusedError(refusal(host, host));

@@ -138,10 +138,13 @@ describe("webhooks", () => {
     const audit = await asJson<Array<{ action: string; target: string }>>(api(url("/api/admin/audit-log"), { headers: session }));
     expect(audit).toContainEqual(expect.objectContaining({ action: "webhook.paused", target: `webhook:${endpoint.id}` }));
 
+    // An event while it is paused is queued too, and waits.
+    const { id: whilePaused } = await fileTicket();
     const resumed = await api(url(`/api/admin/webhooks/${endpoint.id}`), { method: "PATCH", headers: session, json: { status: "active" } });
     expect(await resumed.json()).toMatchObject({ status: "active", consecutiveFailures: 0, statusReason: null });
-    await eventually(async () => (await logOf(endpoint.id))[0]?.status === "delivered", "the waiting delivery to go out");
+    await eventually(async () => (await logOf(endpoint.id)).every((entry) => entry.status === "delivered"), "the waiting deliveries to go out");
     expect(eventsAbout("/down", id).at(-1)!.delivery.verifiedBy).toEqual([endpoint.secret]);
+    expect(eventsAbout("/down", whilePaused)).toHaveLength(1);
   });
 
   it("sign with the old and the new secret for a while after a rotation", async () => {
@@ -153,6 +156,8 @@ describe("webhooks", () => {
     const { id } = await fileTicket();
     const [first] = await eventually(() => eventsAbout("/rotated", id).length > 0 && eventsAbout("/rotated", id), "the delivery");
     expect(first!.delivery.verifiedBy.sort()).toEqual([endpoint.secret, rotated.secret].sort());
+    // A second rotation now would drop the secret receivers may still verify with.
+    await expectProblem(await api(url(`/api/admin/webhooks/${endpoint.id}/rotate-secret`), { method: "POST", headers: session }), 409);
   });
 
   it("are for signed-in admins only, and refuse bad input naming the field", async () => {

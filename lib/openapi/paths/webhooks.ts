@@ -74,9 +74,11 @@ export const webhookPaths: ZodOpenApiPathsObject = {
       ...admin,
       operationId: "rotateWebhookSecret",
       summary: "Rotate the signing secret",
-      description: "A new secret, shown once. For 24 hours deliveries carry two signatures (new and old), so the receiver can switch without a gap.",
+      description:
+        "A new secret, shown once. For 24 hours deliveries carry two signatures (new and old), so the receiver can switch " +
+        "without a gap; another rotation during those 24 hours is a 409.",
       requestParams: { path: endpointPath },
-      responses: { 200: { description: "The endpoint and its new secret", content: { "application/json": { schema: WebhookEndpointWithSecret } } }, ...adminProblems([401, 403, 404, 429, 500]) },
+      responses: { 200: { description: "The endpoint and its new secret", content: { "application/json": { schema: WebhookEndpointWithSecret } } }, ...adminProblems([401, 403, 404, 409, 429, 500]) },
     },
   },
   "/api/admin/webhooks/{id}/deliveries": {
