@@ -75,7 +75,9 @@ describe("a ticket's assignee", () => {
     expect(disabled.status).toBe(204);
     expect((await read(inPlay.id)).assignee).toBeNull();
     expect((await read(closed.id)).assignee).toEqual({ id: leaving.id, name: leaving.name });
-    expect((await history(inPlay.id, auth)).at(-1)).toMatchObject({ type: "assignee_changed", fromValue: leaving.name, toValue: null });
+    // The email worker writes its own history rows meanwhile: only the ticket's changes are compared.
+    const changes = (await history(inPlay.id, auth)).filter((event) => !event.type.startsWith("notification_"));
+    expect(changes.at(-1)).toMatchObject({ type: "assignee_changed", fromValue: leaving.name, toValue: null });
   });
 
   it("an API token has no 'me': 422", async () => {
