@@ -162,8 +162,9 @@ describe("staff:create and session lifetime", () => {
   });
 
   test("a session ends STAFF_SESSION_MAX_AGE after sign-in, however active it is", async () => {
-    const { cookie } = await signInAt(server, agent.email, agent.password);
+    // Taken before signing in: the session's clock starts on the server, somewhere during this request.
     const signedInAt = Date.now();
+    const { cookie } = await signInAt(server, agent.email, agent.password);
     let status = 200;
     while (status === 200 && Date.now() - signedInAt < 20_000) {
       status = (await api(`${server.baseURL}/api/support-tickets`, { headers: { cookie } })).status;
