@@ -136,7 +136,7 @@ const envSchema = z.object({
   /** Lets webhooks call loopback and private addresses (tests, a receiver on the same network); off, they are refused. */
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: optional(z.enum(["true", "false"], "must be true or false")).transform((value) => value === "true"),
   /** How often the webhook worker looks for due deliveries. */
-  WEBHOOK_POLL_MS: optional(z.coerce.number().int().min(10)).transform((ms) => ms ?? 1_000),
+  WEBHOOK_POLL_MS: optional(z.coerce.number().int().min(10)).transform((ms) => ms ?? 250),
   /** How long a receiver has to answer one delivery. */
   WEBHOOK_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(60_000)).transform((ms) => ms ?? 10_000),
   /** First retry delay; each further one doubles (with jitter), at most 10 h: with 20 attempts, about 3 days. */

@@ -12,6 +12,8 @@ import { webhookSignature } from "./signing";
 import { checkLiteralTarget, publicOnlyLookup, TargetRefusedError } from "./target-address";
 
 const MAX_RETRY_DELAY_MS = 10 * 60 * 60 * 1_000;
+/** Deliveries one worker sends at once: a slow receiver holds up one of them, not every endpoint. */
+const PARALLEL_SENDS = 4;
 const RESPONSE_BODY_KEPT = 1_000;
 const after = (ms: number) => sql`now() + make_interval(secs => ${ms / 1_000})`;
 
@@ -175,17 +177,20 @@ async function record(db: Database, delivery: Claimed, attempt: Attempt): Promis
 }
 
 /**
- * Sends due webhook deliveries every WEBHOOK_POLL_MS, one claimed at a time: signed (Standard Webhooks), retried
+ * Sends due webhook deliveries every WEBHOOK_POLL_MS, four at a time, each claimed on its own: signed (Standard Webhooks), retried
  * with exponential back-off and jitter for about 3 days, paused endpoints skipped. Any number of workers (app
  * instances, `npm run worker`) can share one database.
  */
 export function startWebhookWorker(): PollingJob {
   return startPollingJob("webhook delivery", env.WEBHOOK_POLL_MS, async (stopping) => {
     const db = await getDb();
-    while (!stopping()) {
-      const delivery = await claimNextDelivery(db);
-      if (!delivery) return;
-      await record(db, delivery, await post(delivery));
-    }
+    const sendUntilEmpty = async () => {
+      while (!stopping()) {
+        const delivery = await claimNextDelivery(db);
+        if (!delivery) return;
+        await record(db, delivery, await post(delivery));
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_SENDS }, sendUntilEmpty));
   });
 }
