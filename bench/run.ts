@@ -13,6 +13,7 @@ import * as schema from "@/db/schema";
 import { listQueryFromUrl } from "@/lib/http/list-query";
 import { ticketPageQuery } from "@/lib/tickets/page-query";
 import { freePort, freshPostgresDatabase, runNpmCommand, spawnApp } from "../tests/support/test-server";
+import { machine, round, table } from "./report";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = new Map(
@@ -576,28 +577,8 @@ async function lighthouseScores() {
 
 // ---------- report ----------
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
-function table(rows: Array<Record<string, unknown>>): string {
-  if (rows.length === 0) return "";
-  const columns = Object.keys(rows[0]!);
-  const cells = rows.map((row) => columns.map((column) => String(row[column] ?? "")));
-  const widths = columns.map((column, i) => Math.max(column.length, ...cells.map((cell) => cell[i]!.length)));
-  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i]!)).join("  ");
-  return [line(columns), line(widths.map((width) => "-".repeat(width))), ...cells.map(line)].join("\n");
-}
 
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: `${cpus.length} × ${cpus[0]?.model ?? "unknown"}`,
-    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-    node: process.version,
-    loadAverageAtStart: os.loadavg().map(round),
-  };
-}
 
 if (!existsSync(path.join(root, ".next", "BUILD_ID")) || args.has("build")) {
   console.log("▶ next build");

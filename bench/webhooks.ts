@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { runNpmCommand, startTestServer, type TestServer } from "../tests/support/test-server";
 import { type ReceivedDelivery, startWebhookReceiver, type WebhookReceiver } from "../tests/support/webhook-receiver";
+import { machine, round, table } from "./report";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = new Map(
@@ -154,29 +155,13 @@ async function measure(pollMs: number): Promise<Run> {
   }
 }
 
-function table(rows: Array<Record<string, unknown>>): string {
-  const columns = Object.keys(rows[0] ?? {});
-  const cells = rows.map((row) => columns.map((column) => String(row[column] ?? "")));
-  const widths = columns.map((column, i) => Math.max(column.length, ...cells.map((cell) => cell[i]!.length)));
-  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i]!)).join("  ");
-  return [line(columns), line(widths.map((width) => "-".repeat(width))), ...cells.map(line)].join("\n");
-}
 
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: `${cpus.length} × ${cpus[0]?.model ?? "unknown"}`,
-    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-    node: process.version,
-    loadAverageAtStart: os.loadavg().map((load) => Math.round(load * 100) / 100),
-  };
-}
 
 const report: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), options: Object.fromEntries(args) };
 const runs: Run[] = [];
 for (const pollMs of polls) runs.push(await measure(pollMs));
 report.webhooks = runs;
-(report.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((load) => Math.round(load * 100) / 100);
+(report.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map(round);
 
 const file = path.join(root, "bench/results", `${report.date as string}.json`.replaceAll(":", "-"));
 await mkdir(path.dirname(file), { recursive: true });
