@@ -2,6 +2,7 @@ import "server-only";
 import { type AddressObject, type Attachment, type HeaderValue, simpleParser, type StructuredHeader } from "mailparser";
 import { sha256Hex } from "@/lib/crypto";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { withoutControlCharacters } from "@/lib/zod/text";
 import { visibleText } from "./visible-text";
 
 /** What the pipeline needs of an email, read once from its raw bytes. */
@@ -44,11 +45,12 @@ export async function readEmail(raw: Buffer): Promise<InboundEmail> {
   return {
     key: messageIdHeader ?? `sha256:${sha256Hex(raw)}`,
     messageIdHeader,
-    from: { address: withoutControls(from.address).toLowerCase(), name: withoutControls(from.name).trim() },
+    // Mail carries what the ticket fields refuse (NUL, ESC, form feeds, lone surrogates): dropped, so the email is still taken.
+    from: { address: withoutControlCharacters(from.address).toLowerCase(), name: withoutControlCharacters(from.name).replace(/\s+/g, " ").trim() },
     recipients: recipientsOf(parsed.to, parsed.cc, parsed.headers),
-    subject: withoutControls(parsed.subject ?? "").replace(/\s+/g, " ").trim(),
+    subject: withoutControlCharacters(parsed.subject ?? "").replace(/\s+/g, " ").trim(),
     references,
-    text: withoutControls(visibleText(parsed)),
+    text: withoutControlCharacters(visibleText(parsed)),
     attachments: parsed.attachments.filter((attachment) => !isMessagePart(attachment.contentType)),
     header: headerReader(parsed.headerLines),
     mediaType: mediaTypeOf(parsed.headers.get("content-type")),
@@ -57,12 +59,6 @@ export async function readEmail(raw: Buffer): Promise<InboundEmail> {
 }
 
 const MESSAGE_ID = /^<[^<>\s]{1,900}>$/;
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Mail carries what the ticket fields refuse (NUL, ESC, form feeds, lone surrogates): dropped, so the email is still taken. */
-function withoutControls(text: string): string {
-  return text.replace(CONTROLS, "");
-}
 
 /** A header block that names a sender: anything else (JSON, an image, an empty body) is refused before parsing. */
 function looksLikeAnEmail(raw: Buffer): boolean {

@@ -6,6 +6,7 @@ import { type Database, getDb } from "@/db";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { recordAudit, SYSTEM_ORIGIN } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";
+import { withoutControlCharacters } from "@/lib/zod/text";
 import { type PollingJob, startPollingJob } from "@/lib/server/polling-job";
 import { forgetWebhookEndpoints } from "./endpoints";
 import { webhookSignature } from "./signing";
@@ -103,7 +104,7 @@ function post(delivery: Claimed): Promise<Attempt> {
       // Only the start of the answer is kept; the rest is not waited for (a slow stream must not turn a 2xx into a timeout).
       const finish = () => {
         response.destroy();
-        done({ statusCode, error: ok ? null : `answered ${statusCode}`, responseBody: storable(kept.slice(0, RESPONSE_BODY_KEPT)), refused: false });
+        done({ statusCode, error: ok ? null : `answered ${statusCode}`, responseBody: withoutControlCharacters(kept.slice(0, RESPONSE_BODY_KEPT)), refused: false });
       };
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => {
@@ -115,11 +116,6 @@ function post(delivery: Claimed): Promise<Attempt> {
     });
     request.end(body);
   });
-}
-
-/** A receiver's text as the database can store it (no NUL or other control characters but line breaks and tabs). */
-function storable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 }
 
 /** The delay before attempt n+1: doubling from WEBHOOK_RETRY_BASE_MS, at most 10 h, with ±20% jitter so retries spread out. */
@@ -142,7 +138,7 @@ async function record(db: Database, delivery: Claimed, attempt: Attempt): Promis
         ...(delivered && { deliveredAt: sql`now()` }),
         nextAttemptAt: delivered || giveUp ? sql`now()` : after(retryDelay(delivery.attempts)),
         lastStatusCode: attempt.statusCode,
-        lastError: attempt.error === null ? null : storable(attempt.error.slice(0, RESPONSE_BODY_KEPT)),
+        lastError: attempt.error === null ? null : withoutControlCharacters(attempt.error.slice(0, RESPONSE_BODY_KEPT)),
         lastResponseBody: attempt.responseBody,
         lastDurationMs: attempt.durationMs,
       })

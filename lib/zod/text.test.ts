@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { textField } from "./text";
+import { textField, withoutControlCharacters } from "./text";
 
 const subject = textField("Subject", { max: 40 });
 const message = textField("Message", { max: 20, lines: "multi" });
@@ -49,5 +49,13 @@ describe("textField", () => {
     ["a lone surrogate", "one\udbfftwo", "Message contains a broken character (an unpaired UTF-16 surrogate)"],
   ])("a multi-line field refuses %s", (_label, input, problem) => {
     expect(refusal(message, input)).toEqual([problem]);
+  });
+});
+
+describe("withoutControlCharacters", () => {
+  it("keeps text a multi-line field takes, and drops what it refuses", () => {
+    const kept = withoutControlCharacters("Hola\u0000 a\u001b[31m todos\u0085\n\tñ 😀 \ud800x \udc00y");
+    expect(kept).toBe("Hola a[31m todos\n\tñ 😀 x y");
+    expect(textField("Message", { max: 100, lines: "multi" }).safeParse(kept).success).toBe(true);
   });
 });

@@ -11,6 +11,17 @@ const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_BUT_LINE_BREAKS_AND_TABS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
+/**
+ * `text` with what a multi-line text field refuses taken out (controls but line breaks and tabs, unpaired surrogates),
+ * for text that must be kept rather than refused: an email's, a webhook receiver's answer.
+ */
+export function withoutControlCharacters(text: string): string {
+  return text
+    .replace(new RegExp(CONTROL_BUT_LINE_BREAKS_AND_TABS.source, "g"), "")
+    // Without lookbehind, as above: a lone low surrogate goes, the character before it stays.
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g, "$1");
+}
+
 export type TextLines = "single" | "multi";
 
 /** Why a text was refused, as `params.reason` of its issue: the stable name a form translates. */
