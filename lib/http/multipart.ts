@@ -97,11 +97,11 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
   parser.on("file", (name, stream, info) => {
     const fileName = cleanFileName(info.filename);
     if (name !== limits.fileField) {
-      stream.resume();
+      skip(stream);
       return fail(validationError(name, `Send files in fields named "${limits.fileField}"`));
     }
     if (files.length === limits.maxFiles) {
-      stream.resume();
+      skip(stream);
       return fail(tooManyFiles(fileName, limits.maxFiles));
     }
     const staged: StagedFile = { fileName, path: path.join(limits.stagingDir, randomUUID()), size: 0, sha256: "" };
@@ -140,6 +140,15 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
   // A file input left empty still sends a nameless, empty part.
   const chosen = files.filter((file) => !(file.size === 0 && file.fileName === cleanFileName(undefined)));
   return { fields, files: chosen, discard };
+}
+
+/**
+ * Drains a file part that is refused. Refusing it tears the parser down, which destroys this stream
+ * with the refusal: without a listener, that error would escape as an uncaught exception, inside Node's
+ * HTTP parser, which then answers a bare 400 in place of the route's problem.
+ */
+function skip(file: Readable): void {
+  file.on("error", () => {}).resume();
 }
 
 function byteCounter(maxBytes: number): Transform {
