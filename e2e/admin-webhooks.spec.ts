@@ -78,4 +78,63 @@ test.describe("webhooks", () => {
     const left = (await (await page.request.get("/api/admin/webhooks")).json()) as Array<{ url: string }>;
     expect(left.map((webhook) => webhook.url)).not.toContain(ENDPOINT_URL);
   });
+
+  test("an admin changes an endpoint's URL, events and description, and a refused URL is marked at its field", async ({
+    page,
+    signInAsStaff,
+    axeViolations,
+  }) => {
+    const before = "https://hooks.example.com/before-edit";
+    const after = "https://hooks.example.com/after-edit";
+    await signInAsStaff();
+    await page.goto("/staff/admin");
+    const section = page.getByRole("region", { name: "Webhooks", exact: true });
+    await expect(async () => {
+      await section.getByLabel("Endpoint URL").fill(before);
+      await section.getByRole("checkbox", { name: "ticket.created", exact: true }).check();
+      await section.getByLabel("Description (optional)").fill("Old note");
+      await section.getByRole("button", { name: "Add endpoint" }).click();
+      await expect(section.getByRole("status").filter({ hasText: "signing secret" })).toContainText(before, { timeout: 2_000 });
+    }).toPass();
+
+    const endpoints = section.getByRole("list", { name: "Webhook endpoints" });
+    await endpoints.getByRole("button", { name: `Edit ${before}` }).click();
+    const form = endpoints.getByRole("form", { name: `Edit ${before}` });
+    await expect(form.getByLabel("Endpoint URL")).toHaveValue(before);
+    await expect(form.getByLabel("Description (optional)")).toHaveValue("Old note");
+    await expect(form.getByRole("checkbox", { name: "ticket.created", exact: true })).toBeChecked();
+    await expect(form.getByRole("checkbox", { name: "ticket.closed", exact: true })).not.toBeChecked();
+
+    // Not an http(s) URL: the API's reason at the field, and nothing changes.
+    await form.getByLabel("Endpoint URL").fill("ftp://hooks.example.com/feed");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form.getByLabel("Endpoint URL")).toHaveAccessibleDescription("url must be an http:// or https:// URL");
+    await expect(form.getByLabel("Endpoint URL")).toHaveAttribute("aria-invalid", "true");
+    expect(await axeViolations()).toEqual([]);
+
+    await form.getByLabel("Endpoint URL").fill(after);
+    await form.getByLabel("Description (optional)").fill("");
+    await form.getByRole("checkbox", { name: "ticket.created", exact: true }).uncheck();
+    await form.getByRole("checkbox", { name: "ticket.closed", exact: true }).check();
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form).toHaveCount(0);
+
+    const endpoint = endpoints.getByRole("listitem").filter({ hasText: after });
+    await expect(endpoint).toContainText("ticket.closed");
+    await expect(endpoint).not.toContainText("ticket.created");
+    await expect(endpoint).not.toContainText("Old note");
+    await expect(endpoints.getByRole("listitem").filter({ hasText: before })).toHaveCount(0);
+    const stored = (await (await page.request.get("/api/admin/webhooks")).json()) as Array<{ url: string; description: string; events: string[] }>;
+    expect(stored.find((webhook) => webhook.url === after)).toMatchObject({ description: "", events: ["ticket.closed"] });
+
+    // Cancel leaves it as it was.
+    await endpoint.getByRole("button", { name: `Edit ${after}` }).click();
+    await endpoints.getByRole("form", { name: `Edit ${after}` }).getByLabel("Endpoint URL").fill(before);
+    await endpoints.getByRole("form", { name: `Edit ${after}` }).getByRole("button", { name: "Cancel" }).click();
+    await expect(endpoint).toContainText(after);
+
+    await endpoint.getByRole("button", { name: `Delete ${after}` }).click();
+    await endpoint.getByRole("button", { name: "Yes, delete it" }).click();
+    await expect(endpoint).toHaveCount(0);
+  });
 });

@@ -5,36 +5,16 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { describedBy, FieldError } from "@/components/ui/field";
 import { LocalTime } from "@/components/ui/local-time";
-import { ApiProblem } from "@/lib/api-client/problem";
-import { WEBHOOK_EVENTS, type WebhookEndpoint, type webhookWithSecretSchema } from "@/lib/webhooks/schemas";
-import { adminFieldClasses, AdminSection, AdminTable } from "./admin-section";
-import {
-  createWebhook,
-  deleteWebhook,
-  fetchWebhookDeliveries,
-  fetchWebhooks,
-  replayWebhookDelivery,
-  rotateWebhookSecret,
-  updateWebhook,
-} from "./staff-api";
+import type { UpdateWebhookInput, WebhookEndpoint, webhookWithSecretSchema } from "@/lib/webhooks/schemas";
+import { AdminSection } from "./admin-section";
+import { createWebhook, deleteWebhook, fetchWebhooks, rotateWebhookSecret, updateWebhook } from "./staff-api";
+import { DeliveryLog } from "./webhook-deliveries";
+import { readWebhookFields, WebhookFields, webhookFieldErrors } from "./webhook-fields";
 
 const WEBHOOKS_KEY = ["admin", "webhooks"] as const;
-const deliveriesKey = (id: number) => [...WEBHOOKS_KEY, id, "deliveries"] as const;
-const DELIVERY_LOG_LIMIT = 20;
-/** How often an open log looks again while a delivery is still being tried. */
-const PENDING_REFRESH_MS = 10_000;
-const BODY_PREVIEW = 200;
 
 type WebhookWithSecret = z.infer<typeof webhookWithSecretSchema>;
-type CreateField = "url" | "description" | "events";
-
-/** The create form's field a 422 error belongs to (`events.1` is the events'), or null for one no field shows. */
-function fieldOf(path: string): CreateField | null {
-  const field = path.split(".")[0];
-  return field === "url" || field === "description" || field === "events" ? field : null;
-}
 
 /** Where the desk POSTs ticket events, signed, for other systems; each endpoint with its delivery log. */
 export function AdminWebhooks() {
@@ -52,7 +32,7 @@ export function AdminWebhooks() {
     },
   });
   const update = useMutation({
-    mutationFn: ({ id, status }: { id: number; status: "active" | "paused" }) => updateWebhook(id, { status }),
+    mutationFn: ({ id, changes }: { id: number; changes: UpdateWebhookInput }) => updateWebhook(id, changes),
     onSettled: refresh,
   });
   const rotate = useMutation({
@@ -66,15 +46,9 @@ export function AdminWebhooks() {
     onSettled: refresh,
   });
 
-  const problems = create.error instanceof ApiProblem ? create.error.errors : [];
-  const fieldErrors: Partial<Record<CreateField, string>> = {};
-  for (const problem of problems) {
-    const field = fieldOf(problem.path);
-    if (field) fieldErrors[field] ??= problem.message;
-  }
+  const created = webhookFieldErrors(create.error);
   // Field errors show at their fields; the alert then only says to look there.
-  const allPlaced = problems.length > 0 && problems.every((problem) => fieldOf(problem.path));
-  const createError = create.error && (allPlaced ? new Error(t("fixFields")) : create.error);
+  const createError = create.error && (created.allPlaced ? new Error(t("fixFields")) : create.error);
 
   return (
     <AdminSection
@@ -83,75 +57,12 @@ export function AdminWebhooks() {
       intro={t.rich("intro", { docs: (chunks) => <a href="/docs/api" className="font-semibold text-brand-700 underline">{chunks}</a> })}
       createLabel={t("create")}
       pending={create.isPending}
-      errors={[createError, update.error, rotate.error, remove.error]}
+      errors={[createError, rotate.error, remove.error]}
       onCreate={(data, reset) => {
-        const description = String(data.get("description") ?? "").trim();
-        create.mutate(
-          {
-            url: String(data.get("url") ?? ""),
-            events: WEBHOOK_EVENTS.filter((event) => data.getAll("events").includes(event)),
-            ...(description && { description }),
-          },
-          { onSuccess: reset },
-        );
+        const { description, ...fields } = readWebhookFields(data);
+        create.mutate({ ...fields, ...(description && { description }) }, { onSuccess: reset });
       }}
-      fields={
-        <>
-          <div>
-            <label htmlFor="webhook-url" className="text-sm font-semibold">
-              {t("url")}
-            </label>
-            <input
-              name="url"
-              type="url"
-              required
-              maxLength={2_000}
-              placeholder="https://"
-              {...describedBy("webhook-url", { error: fieldErrors.url })}
-              className={`${adminFieldClasses} w-96 max-w-full`}
-            />
-            <FieldError id="webhook-url" message={fieldErrors.url} />
-          </div>
-          <div>
-            <label htmlFor="webhook-description" className="text-sm font-semibold">
-              {t("description")}
-            </label>
-            <input
-              name="description"
-              maxLength={200}
-              {...describedBy("webhook-description", { error: fieldErrors.description })}
-              className={adminFieldClasses}
-            />
-            <FieldError id="webhook-description" message={fieldErrors.description} />
-          </div>
-          <fieldset className="basis-full" aria-describedby={fieldErrors.events ? "webhook-events-error" : undefined}>
-            <legend className="text-sm font-semibold">{t("events")}</legend>
-            <ul className="mt-1 grid gap-2 sm:grid-cols-2">
-              {WEBHOOK_EVENTS.map((event) => (
-                <li key={event} className="flex items-start gap-2">
-                  <input
-                    id={`webhook-event-${event}`}
-                    type="checkbox"
-                    name="events"
-                    value={event}
-                    aria-describedby={`webhook-event-${event}-hint`}
-                    className="mt-1 size-4"
-                  />
-                  <div className="text-sm">
-                    <label htmlFor={`webhook-event-${event}`} className="font-mono font-semibold">
-                      {event}
-                    </label>
-                    <p id={`webhook-event-${event}-hint`} className="text-muted">
-                      {t(`eventHints.${event}`)}
-                    </p>
-                  </div>
-                </li>
-              ))}
-            </ul>
-            <FieldError id="webhook-events" message={fieldErrors.events} />
-          </fieldset>
-        </>
-      }
+      fields={<WebhookFields idPrefix="webhook" errors={created.errors} />}
     >
       {secret && (
         <div role="status" className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm">
@@ -182,7 +93,9 @@ export function AdminWebhooks() {
             key={endpoint.id}
             endpoint={endpoint}
             pending={update.isPending || rotate.isPending || remove.isPending}
-            onStatus={(status) => update.mutate({ id: endpoint.id, status })}
+            onUpdate={(changes, onSuccess) => update.mutate({ id: endpoint.id, changes }, { onSuccess })}
+            updateError={update.variables?.id === endpoint.id ? update.error : null}
+            onDismissUpdateError={update.reset}
             onRotate={() => rotate.mutate(endpoint.id)}
             onDelete={() => remove.mutate(endpoint.id)}
           />
@@ -195,23 +108,69 @@ export function AdminWebhooks() {
 function EndpointItem({
   endpoint,
   pending,
-  onStatus,
+  onUpdate,
+  updateError,
+  onDismissUpdateError,
   onRotate,
   onDelete,
 }: {
   endpoint: WebhookEndpoint;
   pending: boolean;
-  onStatus: (status: "active" | "paused") => void;
+  onUpdate: (changes: UpdateWebhookInput, onSuccess?: () => void) => void;
+  /** The last update's failure, when it was this endpoint's. */
+  updateError: Error | null;
+  onDismissUpdateError: () => void;
   onRotate: () => void;
   onDelete: () => void;
 }) {
   const t = useTranslations("StaffAdmin.webhooks");
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [logOpen, setLogOpen] = useState(false);
   const logId = useId();
   const { url } = endpoint;
   // Paused or disabled, an endpoint receives nothing: said loudly, with the desk's reason when it did it.
   const stoppedHint = endpoint.status === "active" ? null : t(`stoppedHint.${endpoint.status}`);
+  const edited = webhookFieldErrors(updateError);
+  // In the form, errors show at their fields; the alert says what none of them shows.
+  const unplacedError = updateError && !(editing && edited.allPlaced) ? updateError : null;
+
+  if (editing) {
+    return (
+      <li className="rounded-lg border border-slate-300 bg-white p-3 text-sm">
+        <form
+          aria-label={t("editFor", { url })}
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={(event) => {
+            event.preventDefault();
+            onUpdate(readWebhookFields(new FormData(event.currentTarget)), () => setEditing(false));
+          }}
+        >
+          <WebhookFields idPrefix={`webhook-${endpoint.id}`} endpoint={endpoint} errors={edited.errors} />
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" disabled={pending}>
+              {t("save")}
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={pending}
+              onClick={() => {
+                setEditing(false);
+                onDismissUpdateError();
+              }}
+            >
+              {t("cancel")}
+            </Button>
+          </div>
+          {unplacedError && (
+            <p role="alert" className="basis-full text-red-800">
+              {unplacedError.message}
+            </p>
+          )}
+        </form>
+      </li>
+    );
+  }
 
   return (
     <li className="space-y-2 rounded-lg border border-slate-300 bg-white p-3 text-sm">
@@ -228,13 +187,21 @@ function EndpointItem({
       <p className={endpoint.consecutiveFailures > 0 ? "font-semibold text-red-800" : "text-muted"}>
         {t("failures", { count: endpoint.consecutiveFailures })}
       </p>
+      {unplacedError && (
+        <p role="alert" className="text-red-800">
+          {unplacedError.message}
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" disabled={pending} onClick={() => setEditing(true)} aria-label={t("editFor", { url })}>
+          {t("edit")}
+        </Button>
         {endpoint.status === "active" ? (
-          <Button variant="secondary" disabled={pending} onClick={() => onStatus("paused")} aria-label={t("pauseFor", { url })}>
+          <Button variant="secondary" disabled={pending} onClick={() => onUpdate({ status: "paused" })} aria-label={t("pauseFor", { url })}>
             {t("pause")}
           </Button>
         ) : (
-          <Button variant="secondary" disabled={pending} onClick={() => onStatus("active")} aria-label={t("resumeFor", { url })}>
+          <Button variant="secondary" disabled={pending} onClick={() => onUpdate({ status: "active" })} aria-label={t("resumeFor", { url })}>
             {t("resume")}
           </Button>
         )}
@@ -271,95 +238,5 @@ function EndpointItem({
       )}
       <div id={logId}>{logOpen && <DeliveryLog endpoint={endpoint} />}</div>
     </li>
-  );
-}
-
-/** The endpoint's latest deliveries, newest first, each with what the receiver last answered and a replay. */
-function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
-  const t = useTranslations("StaffAdmin.webhooks.deliveries");
-  const queryClient = useQueryClient();
-  const deliveries = useQuery({
-    queryKey: deliveriesKey(endpoint.id),
-    queryFn: () => fetchWebhookDeliveries(endpoint.id, DELIVERY_LOG_LIMIT),
-    refetchInterval: (query) => (query.state.data?.some((delivery) => delivery.status === "pending") ? PENDING_REFRESH_MS : false),
-  });
-  const replay = useMutation({
-    mutationFn: (deliveryId: number) => replayWebhookDelivery(endpoint.id, deliveryId),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: deliveriesKey(endpoint.id) }),
-  });
-  const none = t("none");
-
-  return (
-    <div className="space-y-2 pt-2">
-      {deliveries.error && (
-        <p role="alert" className="text-red-800">
-          {deliveries.error.message}
-        </p>
-      )}
-      {replay.error && (
-        <p role="alert" className="text-red-800">
-          {t("replayFailed", { error: replay.error.message })}
-        </p>
-      )}
-      {replay.isSuccess && <p role="status">{t("replayed")}</p>}
-      {deliveries.data?.length === 0 && <p className="text-muted">{t("empty")}</p>}
-      {!!deliveries.data?.length && (
-        <div className="overflow-x-auto">
-          <AdminTable
-            caption={t("caption", { url: endpoint.url })}
-            columns={[
-              t("columns.event"),
-              t("columns.status"),
-              t("columns.attempts"),
-              t("columns.response"),
-              t("columns.duration"),
-              t("columns.when"),
-              t("columns.detail"),
-              t("columns.action"),
-            ]}
-          >
-            {deliveries.data.map((delivery) => {
-              const body = delivery.lastResponseBody;
-              return (
-                <tr key={delivery.id} className="border-t border-slate-200 align-top">
-                  <td className="px-3 py-2 font-mono">{delivery.eventType}</td>
-                  <td className="px-3 py-2">
-                    {t(`status.${delivery.status}`)}
-                    {delivery.status === "pending" && delivery.nextAttemptAt && (
-                      <span className="block text-muted">
-                        {t.rich("nextAttempt", { time: () => <LocalTime dateTime={delivery.nextAttemptAt!} /> })}
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{delivery.attempts}</td>
-                  <td className="px-3 py-2">{delivery.lastStatusCode ?? none}</td>
-                  <td className="px-3 py-2">{delivery.lastDurationMs === null ? none : t("durationMs", { ms: delivery.lastDurationMs })}</td>
-                  <td className="px-3 py-2">
-                    <LocalTime dateTime={delivery.createdAt} options={{ dateStyle: "short", timeStyle: "medium" }} />
-                  </td>
-                  <td className="max-w-xs px-3 py-2 break-all">
-                    {delivery.lastError && <span className="block text-red-800">{delivery.lastError}</span>}
-                    {body && (
-                      <code className="block text-xs">{body.length > BODY_PREVIEW ? `${body.slice(0, BODY_PREVIEW)}…` : body}</code>
-                    )}
-                    {!delivery.lastError && !body && none}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Button
-                      variant="secondary"
-                      disabled={replay.isPending}
-                      onClick={() => replay.mutate(delivery.id)}
-                      aria-label={t("replayFor", { id: delivery.id, event: delivery.eventType })}
-                    >
-                      {t("replay")}
-                    </Button>
-                  </td>
-                </tr>
-              );
-            })}
-          </AdminTable>
-        </div>
-      )}
-    </div>
   );
 }

@@ -21,7 +21,8 @@ const webhookEvents = z
   .array(z.enum(WEBHOOK_EVENTS, { error: `Events must be among: ${WEBHOOK_EVENTS.join(", ")}` }))
   .min(1, "Choose at least one event")
   .transform((events) => [...new Set(events)]);
-const webhookDescription = textField("Description", { max: 200 });
+/** A note for admins; "" is none (and clears it in a PATCH). */
+const webhookDescription = textField("Description", { max: 200, required: false });
 
 export const createWebhookInput = z.strictObject({
   url: webhookUrl,

@@ -47,15 +47,16 @@ function textProblem(value: string, lines: TextLines): TextProblem | undefined {
 }
 
 /**
- * A required text field, trimmed, at most `max` characters. A single-line one (a name, a subject) has
- * no line breaks, tabs or other control characters; a multi-line one (a message) allows line breaks
- * and tabs. Neither takes U+0000 or an unpaired surrogate. Each refusal names the field by `label`.
+ * A text field, trimmed, at most `max` characters, and required unless `required` is false (then ""
+ * means none). A single-line one (a name, a subject) has no line breaks, tabs or other control
+ * characters; a multi-line one (a message) allows line breaks and tabs. Neither takes U+0000 or an
+ * unpaired surrogate. Each refusal names the field by `label`.
  */
-export function textField(label: string, { max, lines = "single" }: { max: number; lines?: TextLines }) {
+export function textField(label: string, { max, lines = "single", required = true }: { max: number; lines?: TextLines; required?: boolean }) {
   return z
     .string({ error: `${label} is required` })
     .trim()
-    .min(1, `${label} is required`)
+    .min(required ? 1 : 0, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`)
     .superRefine((value, context) => {
       const reason = textProblem(value, lines);

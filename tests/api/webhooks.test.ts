@@ -185,6 +185,27 @@ describe("webhook targets without WEBHOOK_ALLOW_PRIVATE_NETWORKS", () => {
     },
   );
 
+  it("edits an endpoint's url, events and description (\"\" clears it); a refused change changes nothing", async () => {
+    const headers = sessionHeaders((await signIn(admin)).cookie);
+    const created = await api("/api/admin/webhooks", {
+      method: "POST",
+      headers,
+      json: { url: "https://hooks.example.com/v1", events: ["ticket.created"], description: "CRM" },
+    });
+    const { id } = (await created.json()) as WebhookEndpoint;
+    const edit = (json: unknown) => api(`/api/admin/webhooks/${id}`, { method: "PATCH", headers, json });
+
+    const refused = await expectProblem(await edit({ url: "https://hooks.example.com/v2", events: ["ticket.sold"] }), 422);
+    expect(refused.errors?.[0]?.path).toMatch(/^events/);
+    const stored = async () => ((await (await api("/api/admin/webhooks", { headers })).json()) as WebhookEndpoint[]).find((endpoint) => endpoint.id === id);
+    expect(await stored()).toMatchObject({ url: "https://hooks.example.com/v1", events: ["ticket.created"], description: "CRM" });
+    const edited = await edit({ url: "https://hooks.example.com/v2", events: ["ticket.closed", "ticket.updated"], description: "  " });
+    expect(edited.status).toBe(200);
+    expect(await edited.json()).toMatchObject({ url: "https://hooks.example.com/v2", events: ["ticket.closed", "ticket.updated"], description: "" });
+    expect(await stored()).toMatchObject({ url: "https://hooks.example.com/v2", description: "" });
+    expect((await api(`/api/admin/webhooks/${id}`, { method: "DELETE", headers })).status).toBe(204);
+  });
+
   it("an API token gets a 403 on the webhooks API", async () => {
     await expectProblem(await api("/api/admin/webhooks", { headers: auth }), 403);
   });
