@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--parts=throughput,scale,cold,lighthouse] [--databases=postgres,pglite]
+// npm run bench [-- --quick] [--parts=throughput,scale,cold,lighthouse,reference] [--databases=postgres,pglite]
 //   [--sizes=1000,100000,1000000] [--duration=10] [--connections=32]
 // Builds if needed, starts the production app itself and measures it; writes bench/results/<date>.json.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -12,6 +12,7 @@ import postgres from "postgres";
 import * as schema from "@/db/schema";
 import { listQueryFromUrl } from "@/lib/http/list-query";
 import { ticketPageQuery } from "@/lib/tickets/page-query";
+import { chromiumLaunchOptions } from "../tests/support/chromium";
 import { freePort, freshPostgresDatabase, runNpmCommand, spawnApp } from "../tests/support/test-server";
 import { machine, round, table } from "./report";
 
@@ -24,7 +25,7 @@ const args = new Map(
 );
 const quick = args.has("quick");
 const list = (name: string, fallback: string) => (args.get(name) ?? fallback).split(",").filter(Boolean);
-const parts = new Set(list("parts", "throughput,scale,cold,lighthouse"));
+const parts = new Set(list("parts", "throughput,scale,cold,lighthouse,reference"));
 const databases = list("databases", "postgres,pglite");
 const sizes = list("sizes", quick ? "1000,100000" : "1000,100000,1000000").map(Number);
 const duration = Number(args.get("duration") ?? (quick ? 3 : 10));
@@ -575,6 +576,58 @@ async function lighthouseScores() {
   return pages;
 }
 
+/**
+ * /docs/api as a new reader meets it: a browser with an empty cache, on a server that has served the page
+ * once. Readable: the outline's first operation on screen; interactive: Scalar's reference in its place.
+ */
+async function referencePage(loads = 10) {
+  console.log(`\n▶ /docs/api, ${loads} loads with an empty browser cache (PGlite)`);
+  const { chromium } = await import("@playwright/test");
+  const fresh = await freshDatabase("pglite");
+  const app = await startApp("pglite", fresh.target);
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const readable: number[] = [];
+  const interactive: number[] = [];
+  let scriptKb = 0;
+  try {
+    for (let load = -1; load < loads; load++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let scriptBytes = 0;
+      page.on("response", async (response) => {
+        if (response.request().resourceType() === "script") scriptBytes += (await response.request().sizes()).responseBodySize;
+      });
+      const started = performance.now();
+      await page.goto(`${app.url}/docs/api`, { waitUntil: "commit" });
+      await page.getByText("File a ticket").first().waitFor();
+      const shown = performance.now() - started;
+      await page.getByRole("heading", { name: "List tickets", exact: true }).waitFor({ timeout: 60_000 });
+      // The first load warms the server (the route's code, the document); it is not counted.
+      if (load >= 0) {
+        readable.push(shown);
+        interactive.push(performance.now() - started);
+        scriptKb = round(scriptBytes / 1024);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await app.stop();
+    await fresh.drop();
+  }
+  const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+  const result = {
+    loads,
+    readableP50Ms: median(readable),
+    readableMaxMs: Math.round(Math.max(...readable)),
+    interactiveP50Ms: median(interactive),
+    interactiveMaxMs: Math.round(Math.max(...interactive)),
+    scriptKbTransferred: scriptKb,
+  };
+  console.log(`  ${JSON.stringify(result)}`);
+  return result;
+}
+
 // ---------- report ----------
 
 
@@ -606,6 +659,7 @@ for (const database of databases as Database[]) {
 }
 if (parts.has("cold")) report.coldStart = await part("cold start", coldStart);
 if (parts.has("lighthouse")) report.lighthouse = await part("lighthouse", lighthouseScores);
+if (parts.has("reference")) report.apiReference = await part("API reference page", () => referencePage());
 report.throughput = (report.throughput as unknown[] | undefined)?.filter(Boolean);
 report.scale = (report.scale as unknown[] | undefined)?.filter(Boolean);
 report.failures = failures;
@@ -656,6 +710,7 @@ if (report.coldStart) {
   console.log(`\nCold start of npm start on a fresh data directory: ${cold.seconds} s, RSS then ${cold.rssAfterStartMb} MB`);
 }
 if (report.lighthouse) console.log(`\nLighthouse\n${table(report.lighthouse as Array<Record<string, unknown>>)}`);
+if (report.apiReference) console.log(`\n/docs/api with an empty browser cache, ms\n${table([report.apiReference as Record<string, unknown>])}`);
 console.log(`\nWrote ${path.relative(root, file)}`);
 if (failures.length) {
   console.log(`\nParts that failed:\n  ${failures.join("\n  ")}`);

@@ -63,16 +63,23 @@ describe("security headers", () => {
     expect(nonces.size).toBe(2);
   });
 
-  it("serve the API reference's script from this app, not a CDN", async () => {
+  it("serve the API reference's scripts from this app, not a CDN, and no other file from there", async () => {
     const page = await fetch(`${baseURL}/docs/api`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    const sources = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]);
-    expect(sources).toEqual(["/docs/api/scalar.js"]);
-    const script = await fetch(`${baseURL}/docs/api/scalar.js`);
-    expect(script.status).toBe(200);
-    expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
-    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    const imported = [...html.matchAll(/\bimport\b[^"]*"([^"]+)"/g)].map((match) => match[1]);
+    expect(imported).toEqual(["/docs/api/scalar/standalone.esm.js"]);
+    const entry = await fetch(`${baseURL}${imported[0]}`);
+    expect(entry.status).toBe(200);
+    expect(entry.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    const chunks = [...(await entry.text()).matchAll(/from"\.\/(chunks\/[^"]+)"/g)].map((match) => match[1]);
+    expect(chunks.length).toBeGreaterThan(0);
+    const chunk = await fetch(`${baseURL}/docs/api/scalar/${chunks[0]}`);
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    for (const elsewhere of ["package.json", "chunks/../../../package.json", "standalone.js.map", "chunks/missing-0000.js"]) {
+      expect((await fetch(`${baseURL}/docs/api/scalar/${elsewhere}`)).status).toBe(404);
+    }
   });
 
   it("send no HSTS over plain HTTP", async () => {
