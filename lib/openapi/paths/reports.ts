@@ -21,9 +21,9 @@ export const reportPaths: ZodOpenApiPathsObject = {
       description:
         "Tickets created and closed per day with the backlog by status at the end of each day (rebuilt from the ticket " +
         "history); over the tickets created in the range: median and 90th-percentile first-reply and resolution times " +
-        "in calendar hours, service-level attainment, satisfaction and reopen rate. With `groupBy`, the same figures " +
-        `per value of that field as well. ${RANGE} See /docs/reports for how each figure is computed. Business-hour ` +
-        "durations are not reported yet.",
+        "in calendar hours (business-hour durations are not reported yet), service-level attainment (of the tickets " +
+        "whose outcome is known: replied or resolved, or a breach recorded), satisfaction and reopen rate (resolved " +
+        `tickets that went back to in_progress). With \`groupBy\`, the same figures per value of that field as well. ${RANGE}`,
       security: security.staffOrToken,
       requestParams: { query: reportSummaryQuery },
       responses: {
