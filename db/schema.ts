@@ -132,6 +132,8 @@ export const tickets = pgTable(
     index("tickets_status_created_idx").on(t.status, t.createdAt, t.id),
     index("tickets_status_updated_idx").on(t.status, t.updatedAt, t.id),
     index("tickets_priority_created_idx").on(t.priority, t.createdAt, t.id),
+    // The reports' category filter over a range of creation dates.
+    index("tickets_category_created_idx").on(t.category, t.createdAt),
     index("tickets_assignee_created_idx").on(t.assigneeId, t.createdAt, t.id),
     index("tickets_email_idx").on(sql`lower(${t.email})`),
     index("tickets_search_idx").using("gin", t.search),
@@ -208,7 +210,17 @@ export const ticketEvents = pgTable(
     actor: text().notNull(),
     createdAt: timestampMs().notNull().defaultNow(),
   },
-  (t) => [index("ticket_events_ticket_idx").on(t.ticketId, t.id)],
+  (t) => [
+    index("ticket_events_ticket_idx").on(t.ticketId, t.id),
+    // The reports read only the status history: each ticket's in order (backlog, resolution times, reopens)…
+    index("ticket_events_status_history_idx")
+      .on(t.ticketId, t.createdAt, t.id)
+      .where(sql`${t.type} in ('created', 'status_changed')`),
+    // …and the closings of a range of days.
+    index("ticket_events_closed_idx")
+      .on(t.createdAt)
+      .where(sql`${t.type} in ('created', 'status_changed') and ${t.toValue} = 'closed'`),
+  ],
 );
 
 export const apiTokens = pgTable("api_tokens", {

@@ -6,6 +6,7 @@ import { conversationPaths } from "./paths/conversation";
 import { inboundEmailPaths } from "./paths/inbound-email";
 import { notificationPaths } from "./paths/notifications";
 import { platformPaths } from "./paths/platform";
+import { reportPaths } from "./paths/reports";
 import { staffAuthPaths } from "./paths/staff-auth";
 import { staffProfilePaths } from "./paths/staff-profile";
 import { supportTicketPaths } from "./paths/support-tickets";
@@ -22,6 +23,7 @@ const PATH_GROUPS: readonly ZodOpenApiPathsObject[] = [
   staffProfilePaths,
   adminPaths,
   webhookPaths,
+  reportPaths,
   platformPaths,
 ];
 
@@ -53,6 +55,7 @@ export function buildOpenApiDocument(serverUrl: string): ReturnType<typeof creat
       },
       { name: "Admin", description: "API tokens, staff accounts, category labels and the audit log, for signed-in admins" },
       { name: "Webhooks", description: "Endpoints that hear about tickets (signed, retried deliveries), for signed-in admins; and the events they receive" },
+      { name: "Reports", description: "Figures over tickets (volumes, backlog, reply and resolution times, service levels, satisfaction) and a CSV export" },
       { name: "Platform", description: "Health, benchmarks and this document" },
     ],
     components: { securitySchemes },

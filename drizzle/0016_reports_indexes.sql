@@ -1,0 +1,3 @@
+CREATE INDEX "ticket_events_status_history_idx" ON "ticket_events" USING btree ("ticket_id","created_at","id") WHERE "ticket_events"."type" in ('created', 'status_changed');--> statement-breakpoint
+CREATE INDEX "ticket_events_closed_idx" ON "ticket_events" USING btree ("created_at") WHERE "ticket_events"."type" in ('created', 'status_changed') and "ticket_events"."to_value" = 'closed';--> statement-breakpoint
+CREATE INDEX "tickets_category_created_idx" ON "tickets" USING btree ("category","created_at");

@@ -1,0 +1,205 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import { type Database, getDb } from "@/db";
+import { env } from "@/lib/env";
+import { GROUP_COLUMNS, hoursBetween, localDay, rangeBounds, selectRows, statusHistory, ticketFilters } from "./report-sql";
+import { BACKLOG_STATUSES, type ReportFigures, type ReportSummary, type ReportSummaryQuery } from "./schemas";
+
+// Each query groups by a key: a `groupBy` column, or one constant for the figures over every ticket.
+const EVERY_TICKET = sql`'*'`;
+
+interface CohortRow {
+  key: string;
+  created: number;
+  first_reply_count: number;
+  first_reply_median: number | null;
+  first_reply_p90: number | null;
+  resolution_count: number;
+  resolution_median: number | null;
+  resolution_p90: number | null;
+  first_reply_measured: number;
+  first_reply_met: number;
+  resolution_measured: number;
+  resolution_met: number;
+  rated: number;
+  average_rating: number | null;
+  rated_1: number;
+  rated_2: number;
+  rated_3: number;
+  rated_4: number;
+  rated_5: number;
+  resolved: number;
+  reopened: number;
+}
+
+interface DayRow {
+  key: string;
+  day: string;
+  count: number;
+}
+
+interface BacklogChangeRow extends DayRow {
+  status: (typeof BACKLOG_STATUSES)[number];
+}
+
+/** The report's figures over the range and filters, and per `groupBy` value when asked. */
+export async function summarizeTickets(query: ReportSummaryQuery): Promise<ReportSummary> {
+  const db = await getDb();
+  const { groupBy = null, from, to } = query;
+  const overall = await figuresByKey(db, query, EVERY_TICKET);
+  const groups = groupBy ? await figuresByKey(db, query, GROUP_COLUMNS[groupBy]) : new Map<string, ReportFigures>();
+  return {
+    from,
+    to,
+    timeZone: env.DEFAULT_TIME_ZONE,
+    figures: overall.get("*") ?? emptyFigures(daysOf(from, to)),
+    groupBy,
+    groups: [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([value, figures]) => ({ value, figures })),
+  };
+}
+
+async function figuresByKey(db: Database, query: ReportSummaryQuery, key: SQL): Promise<Map<string, ReportFigures>> {
+  const { start, end } = rangeBounds(query);
+  const filters = ticketFilters(query);
+  const [cohort, created, closed, backlogChanges] = await Promise.all([
+    selectRows<CohortRow>(db, cohortQuery(key, start, end, filters)),
+    selectRows<DayRow>(
+      db,
+      sql`select ${key} as key, ${localDay(sql`t.created_at`)} as day, count(*)::int as count
+        from tickets t where t.created_at >= ${start} and t.created_at < ${end} and ${filters} group by 1, 2`,
+    ),
+    selectRows<DayRow>(
+      db,
+      sql`select ${key} as key, ${localDay(sql`e.created_at`)} as day, count(*)::int as count
+        from ticket_events e join tickets t on t.id = e.ticket_id
+        where e.type in ('created', 'status_changed') and e.to_value = 'closed'
+          and e.created_at >= ${start} and e.created_at < ${end} and ${filters}
+        group by 1, 2`,
+    ),
+    selectRows<BacklogChangeRow>(db, backlogChangesQuery(key, start, end, filters, query.from)),
+  ]);
+
+  const days = daysOf(query.from, query.to);
+  const figures = new Map<string, ReportFigures>();
+  const figuresOf = (rowKey: string) => {
+    let found = figures.get(rowKey);
+    if (!found) figures.set(rowKey, (found = emptyFigures(days)));
+    return found;
+  };
+  for (const row of cohort) Object.assign(figuresOf(row.key), cohortFigures(row));
+  const dayIndex = new Map(days.map((date, index) => [date, index]));
+  for (const row of created) figuresOf(row.key).days[dayIndex.get(row.day)!]!.created = row.count;
+  for (const row of closed) figuresOf(row.key).days[dayIndex.get(row.day)!]!.closed = row.count;
+  for (const row of backlogChanges) figuresOf(row.key).days[dayIndex.get(row.day)!]!.backlog[row.status] = row.count;
+  // The backlog rows are changes per day; a day's backlog is the sum of the changes up to it.
+  for (const { days: series } of figures.values()) {
+    for (let index = 1; index < series.length; index++) {
+      for (const status of BACKLOG_STATUSES) series[index]!.backlog[status] += series[index - 1]!.backlog[status];
+    }
+  }
+  return figures;
+}
+
+/** Per ticket created in the range: its reply and resolution times, service levels, rating and reopening. */
+function cohortQuery(key: SQL, start: SQL, end: SQL, filters: SQL): SQL {
+  const firstReply = hoursBetween(sql`t.created_at`, sql`t.first_replied_at`);
+  const resolution = hoursBetween(sql`t.created_at`, sql`h.first_resolved_at`);
+  const firstReplyBreached = sql`'first_reply' = any(t.sla_breaches)`;
+  const resolutionBreached = sql`'resolution' = any(t.sla_breaches)`;
+  const firstReplyMeasured = sql`(t.first_replied_at is not null or ${firstReplyBreached})`;
+  const resolutionMeasured = sql`(h.first_resolved_at is not null or ${resolutionBreached})`;
+  return sql`
+    select ${key} as key,
+      count(*)::int as created,
+      count(t.first_replied_at)::int as first_reply_count,
+      percentile_cont(0.5) within group (order by ${firstReply}) as first_reply_median,
+      percentile_cont(0.9) within group (order by ${firstReply}) as first_reply_p90,
+      count(h.first_resolved_at)::int as resolution_count,
+      percentile_cont(0.5) within group (order by ${resolution}) as resolution_median,
+      percentile_cont(0.9) within group (order by ${resolution}) as resolution_p90,
+      count(*) filter (where ${firstReplyMeasured})::int as first_reply_measured,
+      count(*) filter (where ${firstReplyMeasured} and not ${firstReplyBreached})::int as first_reply_met,
+      count(*) filter (where ${resolutionMeasured})::int as resolution_measured,
+      count(*) filter (where ${resolutionMeasured} and not ${resolutionBreached})::int as resolution_met,
+      count(t.satisfaction_rating)::int as rated,
+      avg(t.satisfaction_rating)::float8 as average_rating,
+      ${sql.join(
+        [1, 2, 3, 4, 5].map((rating) => sql`count(*) filter (where t.satisfaction_rating = ${sql.raw(String(rating))})::int as ${sql.raw(`rated_${rating}`)}`),
+        sql`, `,
+      )},
+      count(*) filter (where h.ever_resolved)::int as resolved,
+      count(*) filter (where h.reopened)::int as reopened
+    from tickets t ${statusHistory}
+    where t.created_at >= ${start} and t.created_at < ${end} and ${filters}
+    group by 1`;
+}
+
+/**
+ * The backlog as changes per day and status, from the ticket history: each stretch of a status (from its event to the
+ * next one) adds one on the day it starts (or the range's first day) and takes it away on the day it ends. Only tickets
+ * that can be in a backlog during the range are read: not closed, or changed since the range began (closing changes it).
+ */
+function backlogChangesQuery(key: SQL, start: SQL, end: SQL, filters: SQL, firstDay: string): SQL {
+  return sql`
+    with stretches as (
+      select ${key} as key, e.to_value as status, e.created_at as since,
+        lead(e.created_at) over (partition by e.ticket_id order by e.created_at, e.id) as until
+      from ticket_events e join tickets t on t.id = e.ticket_id
+      where e.type in ('created', 'status_changed') and t.created_at < ${end}
+        and (t.status <> 'closed' or t.updated_at >= ${start}) and ${filters}
+    ), changes as (
+      select key, status, greatest(${localDay(sql`since`)}, ${firstDay}) as day, 1 as change
+        from stretches where since < ${end} and (until is null or until >= ${start})
+      union all
+      select key, status, ${localDay(sql`until`)} as day, -1 as change
+        from stretches where until >= ${start} and until < ${end}
+    )
+    select key, day, status, sum(change)::int as count from changes where status <> 'closed' group by 1, 2, 3`;
+}
+
+function cohortFigures(row: CohortRow): Omit<ReportFigures, "days"> {
+  return {
+    created: row.created,
+    firstReplyHours: { count: row.first_reply_count, median: rounded(row.first_reply_median, 2), p90: rounded(row.first_reply_p90, 2) },
+    resolutionHours: { count: row.resolution_count, median: rounded(row.resolution_median, 2), p90: rounded(row.resolution_p90, 2) },
+    serviceLevels: {
+      firstReply: { measured: row.first_reply_measured, met: row.first_reply_met, rate: ratio(row.first_reply_met, row.first_reply_measured) },
+      resolution: { measured: row.resolution_measured, met: row.resolution_met, rate: ratio(row.resolution_met, row.resolution_measured) },
+    },
+    satisfaction: {
+      count: row.rated,
+      average: rounded(row.average_rating, 2),
+      distribution: { 1: row.rated_1, 2: row.rated_2, 3: row.rated_3, 4: row.rated_4, 5: row.rated_5 },
+    },
+    reopens: { resolved: row.resolved, reopened: row.reopened, rate: ratio(row.reopened, row.resolved) },
+  };
+}
+
+function emptyFigures(days: string[]): ReportFigures {
+  return {
+    created: 0,
+    days: days.map((date) => ({ date, created: 0, closed: 0, backlog: { open: 0, in_progress: 0, resolved: 0 } })),
+    firstReplyHours: { count: 0, median: null, p90: null },
+    resolutionHours: { count: 0, median: null, p90: null },
+    serviceLevels: { firstReply: { measured: 0, met: 0, rate: null }, resolution: { measured: 0, met: 0, rate: null } },
+    satisfaction: { count: 0, average: null, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } },
+    reopens: { resolved: 0, reopened: 0, rate: null },
+  };
+}
+
+/** Every date from `from` to `to`, inclusive. */
+function daysOf(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = new Date(`${from}T00:00:00Z`); day <= new Date(`${to}T00:00:00Z`); day.setUTCDate(day.getUTCDate() + 1)) {
+    days.push(day.toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+function rounded(value: number | null, decimals: number): number | null {
+  return value === null ? null : Number(value.toFixed(decimals));
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : rounded(part / whole, 4);
+}
