@@ -15,56 +15,17 @@ import { ROLE_CONTEXTS, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { BulkActions } from "./bulk-actions";
 import { DueBadge } from "./due-badge";
+import { FilterSelect, filterFieldClasses } from "./filter-select";
 import { awaitingStaffFirst, NeedsReplyBadge } from "./needs-reply";
 import { REFRESH_MS } from "./query-provider";
 import { QUEUE_VIEWS, type QueueParams, queueSearch } from "./queue-params";
 import { staffQueries } from "./staff-api";
 
 
-const fieldClasses = "mt-1 block rounded-lg border border-slate-400 bg-white px-3 py-2 text-sm";
+
 
 function queueHref(params: QueueParams): Route {
   return `/staff?${queueSearch(params)}` as Route;
-}
-
-/** One of the queue's filters: a labelled select of the plain GET form that applies as soon as it changes. */
-function FilterSelect({
-  name,
-  label,
-  value,
-  anyLabel,
-  options,
-}: {
-  name: keyof QueueParams;
-  label: string;
-  value: string | undefined;
-  /** The first option, for no filter at all (none when the filter always has a value). */
-  anyLabel?: string;
-  options: Array<{ value: string; label: string }>;
-}) {
-  const id = `queue-${name}`;
-  return (
-    <div>
-      <label htmlFor={id} className="text-sm font-semibold">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={value ?? ""}
-        key={`${name}-${value}`}
-        onChange={(event) => event.currentTarget.form?.requestSubmit()}
-        className={fieldClasses}
-      >
-        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export function TicketQueue({
@@ -206,10 +167,11 @@ export function TicketQueue({
             key={params.q ?? ""}
             placeholder={t("searchPlaceholder")}
             onKeyDown={(event) => event.key === "Escape" && event.currentTarget.blur()}
-            className={`${fieldClasses} w-64`}
+            className={`${filterFieldClasses} w-64`}
           />
         </div>
         <FilterSelect
+          idPrefix="queue"
           name="category"
           label={t("category")}
           value={params.category}
@@ -217,6 +179,7 @@ export function TicketQueue({
           options={categories.map((category) => ({ value: category.name, label: category.label }))}
         />
         <FilterSelect
+          idPrefix="queue"
           name="roleContext"
           label={t("role")}
           value={params.roleContext}
@@ -224,13 +187,14 @@ export function TicketQueue({
           options={ROLE_CONTEXTS.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
         />
         <FilterSelect
+          idPrefix="queue"
           name="priority"
           label={t("priority")}
           value={params.priority}
           anyLabel={t("allPriorities")}
           options={TICKET_PRIORITIES.map((priority) => ({ value: priority, label: tPriority(priority) }))}
         />
-        <FilterSelect name="sort" label={t("sort")} value={params.sort} options={TICKET_SORTS.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))} />
+        <FilterSelect idPrefix="queue" name="sort" label={t("sort")} value={params.sort} options={TICKET_SORTS.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))} />
         <button type="submit" className={buttonClasses("secondary")}>
           {t("apply")}
         </button>

@@ -26,6 +26,9 @@ export default async function StaffDeskLayout({ children }: { children: React.Re
               <Link href="/staff" className="underline-offset-4 hover:underline">
                 {t("queue")}
               </Link>
+              <Link href="/staff/reports" className="underline-offset-4 hover:underline">
+                {t("reports")}
+              </Link>
               {staff.role === "admin" && (
                 <Link href="/staff/admin" className="underline-offset-4 hover:underline">
                   {t("admin")}
