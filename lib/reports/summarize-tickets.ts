@@ -135,9 +135,10 @@ function cohortQuery(key: SQL, start: SQL, end: SQL, filters: SQL): SQL {
 }
 
 /**
- * The backlog as changes per day and status, from the ticket history: each stretch of a status (from its event to the
- * next one) adds one on the day it starts (or the range's first day) and takes it away on the day it ends. Only tickets
- * that can be in a backlog during the range are read: not closed, or changed since the range began (closing changes it).
+ * The backlog as changes per day and status. A ticket unchanged since the range began (every move changes it) keeps
+ * its status all through: it counts from the first day, read from the ticket itself. The others are rebuilt from the
+ * history: each stretch of a status (from its event to the next one) adds one on the day it starts (or the range's
+ * first day) and takes it away on the day it ends. So the history read grows with the range's activity, not the backlog.
  */
 function backlogChangesQuery(key: SQL, start: SQL, end: SQL, filters: SQL, firstDay: string): SQL {
   return sql`
@@ -145,9 +146,11 @@ function backlogChangesQuery(key: SQL, start: SQL, end: SQL, filters: SQL, first
       select ${key} as key, e.to_value as status, e.created_at as since,
         lead(e.created_at) over (partition by e.ticket_id order by e.created_at, e.id) as until
       from ticket_events e join tickets t on t.id = e.ticket_id
-      where e.type in ('created', 'status_changed') and t.created_at < ${end}
-        and (t.status <> 'closed' or t.updated_at >= ${start}) and ${filters}
+      where e.type in ('created', 'status_changed') and t.updated_at >= ${start} and t.created_at < ${end} and ${filters}
     ), changes as (
+      select ${key} as key, t.status::text as status, ${firstDay} as day, count(*)::int as change
+        from tickets t where t.updated_at < ${start} and t.status <> 'closed' and ${filters} group by 1, 2
+      union all
       select key, status, greatest(${localDay(sql`since`)}, ${firstDay}) as day, 1 as change
         from stretches where since < ${end} and (until is null or until >= ${start})
       union all
