@@ -176,11 +176,12 @@ function rssMegabytes(pid: number): number {
 
 // ---------- load ----------
 
-async function load(server: Server, endpoint: Endpoint, headers: Record<string, string>, seconds: number, conns = connections): Promise<Measurement> {
+/** Load for `seconds`, or for `{ requests }` whatever the time they take (for endpoints slower than the window). */
+async function load(server: Server, endpoint: Endpoint, headers: Record<string, string>, seconds: number | { requests: number }, conns = connections): Promise<Measurement> {
   const result = await autocannon({
     url: server.url,
     connections: conns,
-    duration: seconds,
+    ...(typeof seconds === "number" ? { duration: seconds } : { amount: seconds.requests }),
     method: endpoint.method ?? "GET",
     headers: { ...headers, ...(endpoint.body || endpoint.setup ? { "content-type": "application/json" } : {}) },
     requests: (endpoint.bodies ?? [endpoint.body]).map((body) => ({
@@ -434,6 +435,12 @@ async function throughput(database: Database) {
   }
 }
 
+/** `from` and `to` for the last `days` days up to today (UTC dates; the server counts them in its time zone). */
+function reportRange(days: number): string {
+  const day = (msAgo: number) => new Date(Date.now() - msAgo).toISOString().slice(0, 10);
+  return new URLSearchParams({ from: day((days - 1) * 86_400_000), to: day(0) }).toString();
+}
+
 async function scale(database: Database) {
   const scaleSizes = database === "pglite" ? sizes.filter((size) => size <= 100_000) : sizes;
   console.log(`\n▶ scale on ${database}: ${scaleSizes.join(", ")} tickets, 1 connection`);
@@ -456,13 +463,20 @@ async function scale(database: Database) {
           { name: "search rare words", params: [["q", "wheelchair accessible"]] },
           ...(deep ? [{ name: "10,000 deep", params: [["cursor", deep]] as Array<[string, string]> }] : []),
         ];
-        for (const query of queries) {
-          const endpoint = { name: query.name, path: `/api/support-tickets?${new URLSearchParams(query.params)}` };
-          await load(app, endpoint, auth, 1, 1);
-          const result = await load(app, endpoint, auth, Math.max(2, Math.round(duration / 2)), 1);
-          const databaseMs = database === "postgres" ? await executionMs(fresh.target, query.params) : null;
-          rows.push({ tickets: size, query: query.name, ...result, databaseMs });
-          console.log(`  ${size} ${query.name}: p50 ${result.p50} ms, p99 ${result.p99} ms, in PostgreSQL ${databaseMs ?? "–"} ms`);
+        const endpoints = [
+          ...queries.map((query) => ({ ...query, path: `/api/support-tickets?${new URLSearchParams(query.params)}` })),
+          // The reports' summary over the last 90 days (the seeded tickets span two years), whole and by category.
+          { name: "report, 90 days", path: `/api/reports/summary?${reportRange(90)}`, params: null, requests: 5 },
+          { name: "report by category, 90 days", path: `/api/reports/summary?${reportRange(90)}&groupBy=category`, params: null, requests: 5 },
+        ];
+        for (const endpoint of endpoints) {
+          // A report takes seconds at this size: five of them, not a time window that might hold none.
+          const window = "requests" in endpoint ? { requests: endpoint.requests } : Math.max(2, Math.round(duration / 2));
+          await load(app, endpoint, auth, "requests" in endpoint ? { requests: 1 } : 1, 1);
+          const result = await load(app, endpoint, auth, window, 1);
+          const databaseMs = database === "postgres" && endpoint.params ? await executionMs(fresh.target, endpoint.params) : null;
+          rows.push({ tickets: size, query: endpoint.name, ...result, databaseMs });
+          console.log(`  ${size} ${endpoint.name}: p50 ${result.p50} ms, p99 ${result.p99} ms, in PostgreSQL ${databaseMs ?? "–"} ms`);
         }
       } finally {
         await app.stop();
