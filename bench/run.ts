@@ -3,7 +3,7 @@
 // Builds if needed, starts the production app itself and measures it; writes bench/results/<date>.json.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -14,7 +14,7 @@ import { listQueryFromUrl } from "@/lib/http/list-query";
 import { ticketPageQuery } from "@/lib/tickets/page-query";
 import { chromiumLaunchOptions } from "../tests/support/chromium";
 import { freePort, freshPostgresDatabase, runNpmCommand, spawnApp } from "../tests/support/test-server";
-import { machine, round, table } from "./report";
+import { newReport, percentile, round, saveReport, table } from "./report";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = new Map(
@@ -629,7 +629,7 @@ async function referencePage(loads = 10) {
     await app.stop();
     await fresh.drop();
   }
-  const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+  const median = (values: number[]) => Math.round(percentile([...values].sort((a, b) => a - b), 50));
   const result = {
     loads,
     readableP50Ms: median(readable),
@@ -653,7 +653,7 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID")) || args.has("build")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const report: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), options: Object.fromEntries(args) };
+const report = newReport(args);
 const failures: string[] = [];
 /** Runs one part; a part that fails is reported and the others still run. */
 async function part<T>(name: string, measure: () => Promise<T>): Promise<T | undefined> {
@@ -677,11 +677,7 @@ if (parts.has("reference")) report.apiReference = await part("API reference page
 report.throughput = (report.throughput as unknown[] | undefined)?.filter(Boolean);
 report.scale = (report.scale as unknown[] | undefined)?.filter(Boolean);
 report.failures = failures;
-(report.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map(round);
-
-const file = path.join(root, "bench/results", `${report.date as string}.json`.replaceAll(":", "-"));
-await mkdir(path.dirname(file), { recursive: true });
-await writeFile(file, JSON.stringify(report, null, 2) + "\n");
+const file = await saveReport(report);
 
 console.log(`\n${JSON.stringify(report.machine)}`);
 for (const run of (report.throughput ?? []) as Array<Awaited<ReturnType<typeof throughput>>>) {
@@ -725,7 +721,7 @@ if (report.coldStart) {
 }
 if (report.lighthouse) console.log(`\nLighthouse\n${table(report.lighthouse as Array<Record<string, unknown>>)}`);
 if (report.apiReference) console.log(`\n/docs/api with an empty browser cache, ms\n${table([report.apiReference as Record<string, unknown>])}`);
-console.log(`\nWrote ${path.relative(root, file)}`);
+console.log(`\nWrote ${file}`);
 if (failures.length) {
   console.log(`\nParts that failed:\n  ${failures.join("\n  ")}`);
   process.exitCode = 1;

@@ -3,14 +3,10 @@
 // (PGlite, or one created on the PostgreSQL server in DATABASE_URL) with a local receiver, registers one endpoint
 // for ticket.created, files tickets a few at a time and measures each one's time from the POST's 201 to the
 // receiver's arrival of its event. Writes bench/results/<date>.json.
-import { mkdir, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { runNpmCommand, startTestServer, type TestServer } from "../tests/support/test-server";
 import { type ReceivedDelivery, startWebhookReceiver, type WebhookReceiver } from "../tests/support/webhook-receiver";
-import { machine, round, table } from "./report";
+import { newReport, percentile, saveReport, table } from "./report";
 
-const root = path.resolve(import.meta.dirname, "..");
 const args = new Map(
   process.argv.slice(2).map((arg) => {
     const [name, value] = arg.replace(/^--/, "").split("=");
@@ -109,8 +105,6 @@ async function arrivals(receiver: WebhookReceiver, ids: Iterable<number>, timeou
   }
 }
 
-/** Nearest-rank percentile of sorted values. */
-const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function measure(pollMs: number): Promise<Run> {
   console.log(`▶ ${database}, WEBHOOK_POLL_MS=${pollMs}: ${tickets} tickets, ${concurrency} at a time`);
@@ -157,15 +151,11 @@ async function measure(pollMs: number): Promise<Run> {
 
 
 
-const report: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), options: Object.fromEntries(args) };
+const report = newReport(args);
 const runs: Run[] = [];
 for (const pollMs of polls) runs.push(await measure(pollMs));
 report.webhooks = runs;
-(report.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map(round);
-
-const file = path.join(root, "bench/results", `${report.date as string}.json`.replaceAll(":", "-"));
-await mkdir(path.dirname(file), { recursive: true });
-await writeFile(file, JSON.stringify(report, null, 2) + "\n");
+const file = await saveReport(report);
 
 console.log(`\n${JSON.stringify(report.machine)}`);
 console.log(`\nWebhook delivery latency on ${database}: from the POST's 201 to the receiver's arrival, ms`);
@@ -187,4 +177,4 @@ console.log(
     })),
   ),
 );
-console.log(`\nWrote ${path.relative(root, file)}`);
+console.log(`\nWrote ${file}`);
