@@ -59,8 +59,7 @@ export function AdminWebhooks() {
       pending={create.isPending}
       errors={[createError, rotate.error, remove.error]}
       onCreate={(data, reset) => {
-        const { description, ...fields } = readWebhookFields(data);
-        create.mutate({ ...fields, ...(description && { description }) }, { onSuccess: reset });
+        create.mutate(readWebhookFields(data), { onSuccess: reset });
       }}
       fields={<WebhookFields idPrefix="webhook" errors={created.errors} />}
     >
