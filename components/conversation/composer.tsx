@@ -6,7 +6,7 @@ import { FilePicker, type PickedFile } from "@/components/tickets/file-picker";
 import { describedBy, errorId, inputClasses } from "@/components/ui/field";
 import { NoAnswerError } from "@/lib/api-client/answer";
 import { ApiProblem } from "@/lib/api-client/problem";
-import type { AttachmentLimits } from "@/lib/attachments/types";
+import type { ShownAttachmentLimits } from "@/lib/attachments/types";
 
 /** What went wrong with a send, in words; `conflict` for the 409/412 a caller explains in its own terms. */
 export function useSendErrorText() {
@@ -50,7 +50,7 @@ export function Composer({
   onBodyChange: (body: string) => void;
   files: PickedFile[];
   onFilesChange: (files: PickedFile[]) => void;
-  limits: AttachmentLimits;
+  limits: ShownAttachmentLimits;
   progress?: number[];
   busy: boolean;
   /** Why the last send failed (shown with the text field). */

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { newIdempotencyKey } from "@/lib/api-client/idempotency-key";
 import { ApiProblem } from "@/lib/api-client/problem";
 import { progressPerFile } from "@/lib/api-client/upload-with-progress";
-import type { AttachmentLimits } from "@/lib/attachments/types";
+import type { ShownAttachmentLimits } from "@/lib/attachments/types";
 import type { Ticket } from "@/lib/tickets/schemas";
 import { canMove } from "@/lib/tickets/workflow";
 import { REFRESH_MS } from "./query-provider";
@@ -33,7 +33,7 @@ export function ConversationPanel({
 }: {
   ticket: Ticket;
   etag: string;
-  limits: AttachmentLimits;
+  limits: ShownAttachmentLimits;
   ref?: Ref<ConversationHandle>;
 }) {
   const t = useTranslations("StaffConversation");

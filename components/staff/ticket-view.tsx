@@ -9,7 +9,7 @@ import { RoleBadge, StatusBadge } from "@/components/tickets/status-badge";
 import { ticketMoves } from "@/components/tickets/ticket-moves";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
-import { type AttachmentLimits, isImageFileName } from "@/lib/attachments/types";
+import { isImageFileName, type ShownAttachmentLimits } from "@/lib/attachments/types";
 import type { Messages } from "@/lib/i18n/catalogs";
 import { TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from "@/lib/tickets/workflow";
 import { type ConversationHandle, ConversationPanel } from "./conversation-panel";
@@ -31,7 +31,7 @@ export function TicketView({
   staffId,
 }: {
   id: number;
-  limits: AttachmentLimits;
+  limits: ShownAttachmentLimits;
   categoryLabels: Record<string, string>;
   /** The signed-in agent's account id, for "Assign to me". */
   staffId: string;

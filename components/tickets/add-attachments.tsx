@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { NoAnswerError } from "@/lib/api-client/answer";
 import { ApiProblem } from "@/lib/api-client/problem";
 import { progressPerFile, uploadWithProgress } from "@/lib/api-client/upload-with-progress";
-import { ATTACHMENTS_FIELD, type AttachmentLimits } from "@/lib/attachments/types";
+import { ATTACHMENTS_FIELD, type ShownAttachmentLimits } from "@/lib/attachments/types";
 import { FilePicker, type PickedFile } from "./file-picker";
 
 /** Adds files to a ticket from its tracking page, with the tracking key as the credential. */
@@ -19,7 +19,7 @@ export function AddAttachments({
 }: {
   ticketId: number;
   trackingKey: string;
-  limits: AttachmentLimits;
+  limits: ShownAttachmentLimits;
   room: number;
 }) {
   const t = useTranslations("Attachments");

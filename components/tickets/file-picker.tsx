@@ -7,9 +7,10 @@ import {
   type AttachmentLimits,
   type AttachmentTypeName,
   describeBytes,
+  type ShownAttachmentLimits,
 } from "@/lib/attachments/types";
 import { describedBy, FieldError, hintId } from "@/components/ui/field";
-import { type PageTranslator, usePageLocale, usePageStrings } from "@/lib/i18n/page-strings";
+import { type PageTranslator, usePageStrings } from "@/lib/i18n/page-strings";
 
 export interface PickedFile {
   key: string;
@@ -25,17 +26,10 @@ function typeOf(file: File): AttachmentTypeName | undefined {
   });
 }
 
-/** "PNG, JPEG and plain text" in the reader's language (`localeTag` as usePageLocale gives it). */
-export function describeTypesIn(t: PageTranslator<"Files">, localeTag: string, names: readonly AttachmentTypeName[]): string {
-  return new Intl.ListFormat(localeTag, { type: "conjunction" }).format(names.map((name) => t(`types.${name}`)));
-}
-
 /** Why a file cannot be attached, or null. The server checks the content again; this spares a wasted upload. */
-function fileProblem(file: File, limits: AttachmentLimits, t: PageTranslator<"Files">, localeTag: string): string | null {
+function fileProblem(file: File, limits: ShownAttachmentLimits, t: PageTranslator<"Files">): string | null {
   const type = typeOf(file);
-  if (!type || !limits.allowedTypes.includes(type)) {
-    return t("notAllowed", { name: file.name, types: describeTypesIn(t, localeTag, limits.allowedTypes) });
-  }
+  if (!type || !limits.allowedTypes.includes(type)) return t("notAllowed", { name: file.name, types: limits.allowedTypesText });
   if (file.size === 0) return t("empty", { name: file.name });
   if (file.size > limits.maxFileBytes) return t("tooLarge", { name: file.name, size: describeBytes(limits.maxFileBytes) });
   return null;
@@ -66,7 +60,7 @@ export function FilePicker({
   label?: string;
   files: PickedFile[];
   onChange: (files: PickedFile[]) => void;
-  limits: AttachmentLimits;
+  limits: ShownAttachmentLimits;
   /** How many more files the ticket can take. */
   room?: number;
   /** 0..1 per file while uploading. */
@@ -75,7 +69,6 @@ export function FilePicker({
   error?: string;
 }) {
   const t = usePageStrings("Files");
-  const localeTag = usePageLocale();
   const [refused, setRefused] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
 
@@ -84,7 +77,7 @@ export function FilePicker({
     const problems: string[] = [];
     const accepted: PickedFile[] = [];
     for (const file of Array.from(list)) {
-      const problem = fileProblem(file, limits, t, localeTag);
+      const problem = fileProblem(file, limits, t);
       if (problem) problems.push(problem);
       else if (files.length + accepted.length >= room) problems.push(t("leftOut", { name: file.name, room }));
       else accepted.push({ key: crypto.randomUUID(), file });
@@ -106,7 +99,7 @@ export function FilePicker({
         {label ?? t("label")}
       </label>
       <p id={hintId(id)} className="mb-2 text-sm text-muted">
-        {t("hint", { types: describeTypesIn(t, localeTag, limits.allowedTypes), size: describeBytes(limits.maxFileBytes), room })}
+        {t("hint", { types: limits.allowedTypesText, size: describeBytes(limits.maxFileBytes), room })}
       </p>
       <div
         onDragOver={(event) => {

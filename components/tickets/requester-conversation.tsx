@@ -12,7 +12,7 @@ import { fetchAnswer } from "@/lib/api-client/answer";
 import { newIdempotencyKey } from "@/lib/api-client/idempotency-key";
 import { ApiProblem } from "@/lib/api-client/problem";
 import { progressPerFile } from "@/lib/api-client/upload-with-progress";
-import type { AttachmentLimits } from "@/lib/attachments/types";
+import type { ShownAttachmentLimits } from "@/lib/attachments/types";
 import type { PickedFile } from "./file-picker";
 
 interface TicketKey {
@@ -24,7 +24,7 @@ interface TicketKey {
 const keyed = ({ trackingKey }: TicketKey) => ({ "x-tracking-key": trackingKey });
 
 /** The requester's reply box on the tracking page: text and files, kept as a draft until sent. */
-export function RequesterReply({ ticketId, trackingKey, limits }: TicketKey & { limits: AttachmentLimits }) {
+export function RequesterReply({ ticketId, trackingKey, limits }: TicketKey & { limits: ShownAttachmentLimits }) {
   const t = useTranslations("RequesterConversation");
   const errorText = useSendErrorText();
   const router = useRouter();

@@ -5,14 +5,14 @@ import { Button } from "@/components/ui/button";
 import { describedBy, errorId, Field, FieldError, inputClasses } from "@/components/ui/field";
 import { newIdempotencyKey } from "@/lib/api-client/idempotency-key";
 import type { ApiProblem } from "@/lib/api-client/problem";
-import { ATTACHMENTS_FIELD, type AttachmentLimits, describeBytes } from "@/lib/attachments/types";
+import { ATTACHMENTS_FIELD, describeBytes, type ShownAttachmentLimits } from "@/lib/attachments/types";
 import { localeOfTag } from "@/lib/i18n/locales";
 import { usePageLocale, usePageStrings } from "@/lib/i18n/page-strings";
 import type { CategoryOption } from "@/lib/tickets/categories";
 import type { CreatedTicket } from "@/lib/tickets/schemas";
 import { SPAM_SIGNALS } from "@/lib/tickets/spam-signals";
 import { ROLE_CONTEXTS } from "@/lib/tickets/workflow";
-import { describeTypesIn, FilePicker, type PickedFile } from "./file-picker";
+import { FilePicker, type PickedFile } from "./file-picker";
 import { clearDraft, loadDraft, saveDraft } from "./ticket-draft";
 import { isTicketField, TICKET_FIELDS, type TicketValues } from "./ticket-fields";
 import { useTicketFields } from "./use-ticket-fields";
@@ -33,7 +33,7 @@ export function TicketForm({
   subject: aboutSubject,
 }: {
   categories: CategoryOption[];
-  limits: AttachmentLimits;
+  limits: ShownAttachmentLimits;
   /** A subject to start from ("About ticket #12", from a closed ticket's tracking page); it outranks the draft's. */
   subject?: string;
 }) {
@@ -73,7 +73,7 @@ export function TicketForm({
   function filesMessage(status: number): string {
     const size = describeBytes(limits.maxFileBytes);
     if (status === 413) return tFiles("ticketTooLarge");
-    if (status === 415) return tFiles("refused", { types: describeTypesIn(tFiles, localeTag, limits.allowedTypes), size });
+    if (status === 415) return tFiles("refused", { types: limits.allowedTypesText, size });
     if (status === 507) return tFiles("noSpace");
     return tFiles("tooMany", { max: limits.maxFilesPerTicket });
   }

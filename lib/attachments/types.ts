@@ -21,6 +21,12 @@ export interface AttachmentLimits {
   maxTicketBytes: number;
 }
 
+/** The limits as a page shows them: with the allowed types already listed in the reader's language. */
+export interface ShownAttachmentLimits extends AttachmentLimits {
+  /** "PNG, JPEG y PDF" (lib/attachments/policy.ts, shownAttachmentLimits). */
+  allowedTypesText: string;
+}
+
 /** The multipart part name that carries files, on both ways in. */
 export const ATTACHMENTS_FIELD = "attachments";
 

@@ -4,6 +4,7 @@ import format, { type CompiledMessage } from "icu-minify/format";
 import { createContext, useContext } from "react";
 import type { MessageKeys, NestedKeyOf } from "use-intl";
 import type { Messages } from "./catalogs";
+import { numberFormat } from "./number-format";
 
 /**
  * The public pages' client-side translator: the catalogs' precompiled ICU messages (next.config.ts) formatted
@@ -17,7 +18,7 @@ const PageStringsContext = createContext<Strings | null>(null);
 
 const FORMATTERS = {
   getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
-  getNumberFormat: (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
+  getNumberFormat: numberFormat,
   getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
 };
 

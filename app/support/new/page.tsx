@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TicketForm } from "@/components/tickets/ticket-form";
-import { attachmentPolicy } from "@/lib/attachments/policy";
+import { shownAttachmentLimits } from "@/lib/attachments/policy";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { PageStrings } from "@/lib/i18n/page-strings";
 import { localeOfTag } from "@/lib/i18n/locales";
@@ -18,7 +18,7 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/suppor
   // The categories are configured in the database, so the page renders per request.
   await connection();
   const [t, locale] = await Promise.all([getTranslations("NewTicket"), getLocale()]);
-  const categories = await listCategoryOptions(localeOfTag(locale));
+  const [categories, limits] = await Promise.all([listCategoryOptions(localeOfTag(locale)), shownAttachmentLimits()]);
   // "Open a new ticket about this" on a closed ticket's page links here with ?about=<id>; only the number is shown.
   const { about } = await searchParams;
   const aboutId = typeof about === "string" ? parseTicketId(about) : null;
@@ -30,7 +30,7 @@ export default async function NewTicketPage({ searchParams }: PageProps<"/suppor
       <div className="mt-6 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-8">
         {/* Only the strings the form and its confirmation say reach the browser. */}
         <PageStrings locale={locale} messages={await clientMessages("TicketForm", "Validation", "Created", "Role")}>
-          <TicketForm categories={categories} limits={attachmentPolicy} subject={subject} />
+          <TicketForm categories={categories} limits={limits} subject={subject} />
         </PageStrings>
       </div>
     </main>

@@ -11,7 +11,7 @@ import { StatusSteps } from "@/components/tickets/status-steps";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { buttonClasses } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
-import { attachmentPolicy } from "@/lib/attachments/policy";
+import { shownAttachmentLimits } from "@/lib/attachments/policy";
 import { isTrackingKeyValid } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
 import { clientMessages } from "@/lib/i18n/client-messages";
@@ -46,12 +46,13 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
       throw error;
     },
   );
-  const [messages, t, tConversation, tStatus, locale] = await Promise.all([
+  const [messages, t, tConversation, tStatus, locale, limits] = await Promise.all([
     listMessages(ticketId, requester),
     getTranslations("TrackTicket"),
     getTranslations("RequesterConversation"),
     getTranslations("Status"),
     getLocale(),
+    shownAttachmentLimits(),
   ]);
   // The conversation above shows each reply; its "reply added" history entry would only repeat it.
   const events = (await listTicketEvents(ticketId, requester)).filter((event) => event.type !== "message_added").map((event) => ({
@@ -105,7 +106,7 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
           ) : (
             ticket.status !== "resolved" && (
               <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-                <RequesterReply ticketId={ticket.id} trackingKey={key} limits={attachmentPolicy} />
+                <RequesterReply ticketId={ticket.id} trackingKey={key} limits={limits} />
               </div>
             )
           )}
@@ -122,8 +123,8 @@ export default async function TrackTicketPage({ params, searchParams }: PageProp
             <AddAttachments
               ticketId={ticket.id}
               trackingKey={key}
-              limits={attachmentPolicy}
-              room={attachmentPolicy.maxFilesPerTicket - ticket.attachments.length}
+              limits={limits}
+              room={limits.maxFilesPerTicket - ticket.attachments.length}
             />
           )}
         </section>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { staffQueries } from "@/components/staff/staff-api";
 import { TicketView } from "@/components/staff/ticket-view";
-import { attachmentPolicy } from "@/lib/attachments/policy";
+import { shownAttachmentLimits } from "@/lib/attachments/policy";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { etag } from "@/lib/http/ticket-responses";
 import { AppError } from "@/lib/errors";
@@ -32,11 +32,11 @@ export default async function TicketPage({ params }: Props) {
   queryClient.setQueryData(staffQueries.ticket(id).queryKey, { ticket: loaded.ticket, etag: etag(loaded.version) });
   queryClient.setQueryData(staffQueries.events(id).queryKey, await listTicketEvents(id, staff));
   queryClient.setQueryData(staffQueries.messages(id).queryKey, await listMessages(id, staff));
-  const labels = await categoryLabels(localeOfTag(await getLocale()));
+  const [labels, limits] = await Promise.all([categoryLabels(localeOfTag(await getLocale())), shownAttachmentLimits()]);
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TicketView id={id} limits={attachmentPolicy} categoryLabels={labels} staffId={staff.userId} />
+        <TicketView id={id} limits={limits} categoryLabels={labels} staffId={staff.userId} />
       </HydrationBoundary>
     </main>
   );
