@@ -38,8 +38,17 @@ const handle = app.getRequestHandler();
 await app.prepare();
 globalThis[Symbol.for("kinconecta.peerAddressHeader")] = true;
 
+// Responses not yet begun, so that a shutdown can still mark them `Connection: close` (see shutDown below).
+const unanswered = new Set();
+
 const server = createServer((request, response) => {
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  if (stopping) response.setHeader("connection", "close");
+  else {
+    unanswered.add(response);
+    response.once("close", () => unanswered.delete(response));
+    response.once("finish", () => unanswered.delete(response));
+  }
   void handle(request, response);
 }).listen(port, hostname, () => {
   console.log(`Kinconecta Support Desk listening on http://${hostname}:${port}`);
@@ -47,12 +56,24 @@ const server = createServer((request, response) => {
 
 // Graceful shutdown, as `next start` does it: stop accepting connections, let the requests in flight
 // finish (idle keep-alive connections are closed), then exit; a request that hangs gets the grace period.
+// Every answer from then on says `Connection: close` and its connection ends with it: a load balancer's
+// pooled keep-alive connection would otherwise stay open (busy at the signal, idle a moment later) until
+// Node's keep-alive timeout, holding up the exit by 5 s and inviting a request onto a connection about
+// to close (tests/scale: a rolling restart behind HAProxy).
 let stopping = false;
 function shutDown(signal) {
   if (stopping) return;
   stopping = true;
   const exitCode = signal === "SIGINT" ? 130 : 143;
   setTimeout(() => process.exit(exitCode), SHUTDOWN_GRACE_MS).unref();
+  for (const response of unanswered) {
+    if (!response.headersSent) response.setHeader("connection", "close");
+    else {
+      // Its headers promised keep-alive; HTTP lets a server close between requests, which the balancer retries.
+      const socket = response.socket;
+      response.once("finish", () => socket?.end());
+    }
+  }
   server.close(() => process.exit(exitCode));
   server.closeIdleConnections();
 }
