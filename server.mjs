@@ -8,7 +8,7 @@
 // ends the process with a message naming the setting. (Next.js runs that hook in the background
 // while it already serves, and a failed hook left it answering 500 to everything.)
 import { AsyncLocalStorage } from "node:async_hooks";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -33,6 +33,12 @@ try {
 // PORT was checked by the start-up above (lib/env.ts).
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
+// In Next.js's standalone output (.next/standalone, what the Docker image runs) there is no next.config.ts to load:
+// Next.js takes the build's own copy of the config from this variable, as the server.js it writes there does.
+const builtConfig = path.join(import.meta.dirname, ".next", "required-server-files.json");
+if (!existsSync(path.join(import.meta.dirname, "next.config.ts")) && existsSync(builtConfig)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(builtConfig, "utf8")).config);
+}
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 await app.prepare();
