@@ -1,7 +1,7 @@
-# One image for every instance (docs/deploy.md). Not built in CI (no Docker on the CI machines); kept simple.
-# Not Next.js's `output: "standalone"`: server.mjs starts Next.js through `next()`, which loads next.config.ts
-# (with the next-intl plugin) and the full .next directory, and the migrations in drizzle/ are read at run time
-# by path; none of that is in the standalone tree. So the image holds the build and the production dependencies.
+# One image for every instance (docs/deploy.md). Not built in CI (there is no Docker on the CI machines); kept short so
+# that it can be checked by reading. The runtime stage is Next.js's standalone output (`output: "standalone"` in
+# next.config.ts): the server bundles, only the node_modules they use, and the migrations (traced in next.config.ts),
+# plus server.mjs, which finds the build's config there instead of next.config.ts.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -9,7 +9,9 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx next build && npm prune --omit=dev --no-audit --no-fund
+RUN npx next build
+# This stage also runs the commands, which need the sources and tsx (`docker build --target build -t desk-tools .`,
+# then e.g. `docker run --rm -e DATABASE_URL=… desk-tools npm run token:create -- "CRM"`).
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -18,7 +20,11 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 DAT
 # DATA_DIR holds emails written as files and local attachments when SMTP_URL / UPLOADTHING_TOKEN are unset
 # (and PGlite without DATABASE_URL, which suits one instance only): mount a volume there, or set those variables.
 RUN mkdir /data && chown node:node /data
-COPY --from=build --chown=node:node /app ./
+COPY --from=build --chown=node:node /app/.next/standalone ./
+# What the standalone output leaves to be copied: the browser's files, and our server.
+COPY --from=build --chown=node:node /app/.next/static ./.next/static
+COPY --from=build --chown=node:node /app/public ./public
+COPY --from=build --chown=node:node /app/server.mjs ./
 USER node
 EXPOSE 3000
 # What a balancer asks too: 200 while the instance and its database answer.
