@@ -11,6 +11,8 @@ import { eventually } from "../support/eventually";
 import { freePort } from "../support/test-server";
 
 export const HAPROXY = process.env.HAPROXY_PATH ?? "/usr/sbin/haproxy";
+/** Redis database 7 is this suite's (the API suite's rate-limit tests use 0 and clear it). */
+export const SCALE_REDIS_URL = process.env.SCALE_REDIS_URL ?? "redis://127.0.0.1:6379/7";
 const CONFIG = path.resolve(import.meta.dirname, "../../deploy/haproxy.cfg");
 
 /** The documented config with this machine's addresses: only `bind`, `server` addresses and the stats socket change. */

@@ -9,7 +9,7 @@ import { eventually } from "../support/eventually";
 import { SmtpSink } from "../support/smtp-sink";
 import { freePort, runNpmCommand } from "../support/test-server";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
-import { type Cluster, type ServerStat, startCluster } from "./cluster";
+import { type Cluster, SCALE_REDIS_URL, type ServerStat, startCluster } from "./cluster";
 
 const INSTANCES = 3;
 const PUBLIC_CREATE_BUDGET = 6;
@@ -34,8 +34,8 @@ beforeAll(async () => {
     INSTANCES,
     {
       RATE_LIMITS: "on",
-      // Redis database 7 is this suite's (other suites use 0); its keys are told apart by client address and token.
-      REDIS_URL: process.env.SCALE_REDIS_URL ?? "redis://127.0.0.1:6379/7",
+      // Its keys are told apart from earlier runs' by client address (rate limit) or budget (the rest).
+      REDIS_URL: SCALE_REDIS_URL,
       RATE_LIMIT_PUBLIC_CREATE: `${PUBLIC_CREATE_BUDGET}/1m,1000/1h`,
       RATE_LIMIT_AUTHENTICATED: "1000000/1m",
       // Redis keeps counters across runs, and sign-in budgets are per account and address (the same every run).
