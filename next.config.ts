@@ -5,6 +5,11 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files relative to its own package; nodemailer reads its own data files;
   // rate-limiter-flexible imports drizzle-orm by a computed name. None of them survives bundling.
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "nodemailer", "rate-limiter-flexible"],
+  // .next/standalone: the server and only the files it uses, for the Docker image (docs/deploy.md). server.mjs runs
+  // from there too. Traced by import, so what is loaded by a computed name or read by path is listed here: drizzle-orm
+  // (rate-limiter-flexible's database store imports it by a computed name) and the migrations (read at start).
+  output: "standalone",
+  outputFileTracingIncludes: { "/**": ["./drizzle/**/*", "./node_modules/drizzle-orm/**/*"] },
   poweredByHeader: false,
   typedRoutes: true,
   // Metadata is rendered with the page, never streamed after it: a streamed title is remounted on every

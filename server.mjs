@@ -8,7 +8,7 @@
 // ends the process with a message naming the setting. (Next.js runs that hook in the background
 // while it already serves, and a failed hook left it answering 500 to everything.)
 import { AsyncLocalStorage } from "node:async_hooks";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -33,13 +33,28 @@ try {
 // PORT was checked by the start-up above (lib/env.ts).
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
+// In Next.js's standalone output (.next/standalone, what the Docker image runs) there is no next.config.ts to load:
+// Next.js takes the build's own copy of the config from this variable, as the server.js it writes there does.
+const builtConfig = path.join(import.meta.dirname, ".next", "required-server-files.json");
+if (!existsSync(path.join(import.meta.dirname, "next.config.ts")) && existsSync(builtConfig)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(builtConfig, "utf8")).config);
+}
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 await app.prepare();
 globalThis[Symbol.for("kinconecta.peerAddressHeader")] = true;
 
+// Responses not yet begun, so that a shutdown can still mark them `Connection: close` (see shutDown below).
+const unanswered = new Set();
+
 const server = createServer((request, response) => {
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  if (stopping) response.setHeader("connection", "close");
+  else {
+    unanswered.add(response);
+    response.once("close", () => unanswered.delete(response));
+    response.once("finish", () => unanswered.delete(response));
+  }
   void handle(request, response);
 }).listen(port, hostname, () => {
   console.log(`Kinconecta Support Desk listening on http://${hostname}:${port}`);
@@ -47,12 +62,24 @@ const server = createServer((request, response) => {
 
 // Graceful shutdown, as `next start` does it: stop accepting connections, let the requests in flight
 // finish (idle keep-alive connections are closed), then exit; a request that hangs gets the grace period.
+// Every answer from then on says `Connection: close` and its connection ends with it: a load balancer's
+// pooled keep-alive connection would otherwise stay open (busy at the signal, idle a moment later) until
+// Node's keep-alive timeout, holding up the exit by 5 s and inviting a request onto a connection about
+// to close (tests/scale: a rolling restart behind HAProxy).
 let stopping = false;
 function shutDown(signal) {
   if (stopping) return;
   stopping = true;
   const exitCode = signal === "SIGINT" ? 130 : 143;
   setTimeout(() => process.exit(exitCode), SHUTDOWN_GRACE_MS).unref();
+  for (const response of unanswered) {
+    if (!response.headersSent) response.setHeader("connection", "close");
+    else {
+      // Its headers promised keep-alive; HTTP lets a server close between requests, which the balancer retries.
+      const socket = response.socket;
+      response.once("finish", () => socket?.end());
+    }
+  }
   server.close(() => process.exit(exitCode));
   server.closeIdleConnections();
 }

@@ -54,10 +54,11 @@ export class AppProcess {
     this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
   }
 
-  static async start(env: NodeJS.ProcessEnv, port?: number): Promise<AppProcess> {
+  /** `appUrl`: the public base URL when the app sits behind a balancer (tests/scale); by default its own address. */
+  static async start(env: NodeJS.ProcessEnv, port?: number, appUrl?: string): Promise<AppProcess> {
     const chosen = port ?? (await freePort());
     const baseURL = `http://127.0.0.1:${chosen}`;
-    const app = new AppProcess(spawnApp({ ...env, PORT: String(chosen), APP_URL: baseURL }, chosen), baseURL);
+    const app = new AppProcess(spawnApp({ ...env, PORT: String(chosen), APP_URL: appUrl ?? baseURL }, chosen), baseURL);
     await waitForHealth(baseURL, app.child, () => app.output);
     return app;
   }
