@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [--parts=throughput,scale,cold,lighthouse,reference] [--databases=postgres,pglite]
-//   [--sizes=1000,100000,1000000] [--duration=10] [--connections=32]
+//   [--sizes=1000,100000,1000000] [--duration=10] [--connections=32] [--lighthouse-runs=3] [--cpu-slowdown=4]
 // Builds if needed, starts the production app itself and measures it; writes bench/results/<date>.json.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
