@@ -2,7 +2,20 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
 import { env } from "@/lib/env";
-import { GROUP_COLUMNS, hoursBetween, localDay, rangeBounds, selectRows, statusHistory, ticketFilters } from "./report-sql";
+import type { BusinessCalendar } from "@/lib/sla/business-time";
+import { getServiceLevels } from "@/lib/sla/service-levels";
+import {
+  businessDayOf,
+  businessDays,
+  businessHoursBetween,
+  GROUP_COLUMNS,
+  hoursBetween,
+  localDay,
+  rangeBounds,
+  selectRows,
+  statusHistory,
+  ticketFilters,
+} from "./report-sql";
 import { BACKLOG_STATUSES, type ReportFigures, type ReportSummary, type ReportSummaryQuery } from "./schemas";
 
 // Each query groups by a key: a `groupBy` column, or one constant for the figures over every ticket.
@@ -17,6 +30,10 @@ interface CohortRow {
   resolution_count: number;
   resolution_median: number | null;
   resolution_p90: number | null;
+  first_reply_business_median: number | null;
+  first_reply_business_p90: number | null;
+  resolution_business_median: number | null;
+  resolution_business_p90: number | null;
   first_reply_measured: number;
   first_reply_met: number;
   resolution_measured: number;
@@ -46,8 +63,9 @@ interface BacklogChangeRow extends DayRow {
 export async function summarizeTickets(query: ReportSummaryQuery): Promise<ReportSummary> {
   const db = await getDb();
   const { groupBy = null, from, to } = query;
-  const overall = await figuresByKey(db, query, EVERY_TICKET);
-  const groups = groupBy ? await figuresByKey(db, query, GROUP_COLUMNS[groupBy]) : new Map<string, ReportFigures>();
+  const { calendar } = await getServiceLevels(db);
+  const overall = await figuresByKey(db, query, calendar, EVERY_TICKET);
+  const groups = groupBy ? await figuresByKey(db, query, calendar, GROUP_COLUMNS[groupBy]) : new Map<string, ReportFigures>();
   return {
     from,
     to,
@@ -58,11 +76,11 @@ export async function summarizeTickets(query: ReportSummaryQuery): Promise<Repor
   };
 }
 
-async function figuresByKey(db: Database, query: ReportSummaryQuery, key: SQL): Promise<Map<string, ReportFigures>> {
+async function figuresByKey(db: Database, query: ReportSummaryQuery, calendar: BusinessCalendar, key: SQL): Promise<Map<string, ReportFigures>> {
   const { start, end } = rangeBounds(query);
   const filters = ticketFilters(query);
   const [cohort, created, closed, backlogChanges] = await Promise.all([
-    selectRows<CohortRow>(db, cohortQuery(key, start, end, filters)),
+    selectRows<CohortRow>(db, cohortQuery(key, query, calendar, filters)),
     selectRows<DayRow>(
       db,
       sql`select ${key} as key, ${localDay(sql`t.created_at`)} as day, count(*)::int as count
@@ -100,15 +118,22 @@ async function figuresByKey(db: Database, query: ReportSummaryQuery, key: SQL): 
   return figures;
 }
 
-/** Per ticket created in the range: its reply and resolution times, service levels, rating and reopening. */
-function cohortQuery(key: SQL, start: SQL, end: SQL, filters: SQL): SQL {
+/**
+ * Per ticket created in the range: its reply and resolution times (calendar and business hours), service levels,
+ * rating and reopening.
+ */
+function cohortQuery(key: SQL, query: ReportSummaryQuery, calendar: BusinessCalendar, filters: SQL): SQL {
+  const { start, end } = rangeBounds(query);
   const firstReply = hoursBetween(sql`t.created_at`, sql`t.first_replied_at`);
   const resolution = hoursBetween(sql`t.created_at`, sql`h.first_resolved_at`);
+  const firstReplyBusiness = businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br");
+  const resolutionBusiness = businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`h.first_resolved_at`, "bs");
   const firstReplyBreached = sql`'first_reply' = any(t.sla_breaches)`;
   const resolutionBreached = sql`'resolution' = any(t.sla_breaches)`;
   const firstReplyMeasured = sql`(t.first_replied_at is not null or ${firstReplyBreached})`;
   const resolutionMeasured = sql`(h.first_resolved_at is not null or ${resolutionBreached})`;
   return sql`
+    with ${businessDays(calendar, query.from, query.to)}
     select ${key} as key,
       count(*)::int as created,
       count(t.first_replied_at)::int as first_reply_count,
@@ -117,6 +142,10 @@ function cohortQuery(key: SQL, start: SQL, end: SQL, filters: SQL): SQL {
       count(h.first_resolved_at)::int as resolution_count,
       percentile_cont(0.5) within group (order by ${resolution}) as resolution_median,
       percentile_cont(0.9) within group (order by ${resolution}) as resolution_p90,
+      percentile_cont(0.5) within group (order by ${firstReplyBusiness}) as first_reply_business_median,
+      percentile_cont(0.9) within group (order by ${firstReplyBusiness}) as first_reply_business_p90,
+      percentile_cont(0.5) within group (order by ${resolutionBusiness}) as resolution_business_median,
+      percentile_cont(0.9) within group (order by ${resolutionBusiness}) as resolution_business_p90,
       count(*) filter (where ${firstReplyMeasured})::int as first_reply_measured,
       count(*) filter (where ${firstReplyMeasured} and not ${firstReplyBreached})::int as first_reply_met,
       count(*) filter (where ${resolutionMeasured})::int as resolution_measured,
@@ -130,6 +159,9 @@ function cohortQuery(key: SQL, start: SQL, end: SQL, filters: SQL): SQL {
       count(*) filter (where h.ever_resolved)::int as resolved,
       count(*) filter (where h.reopened)::int as reopened
     from tickets t ${statusHistory}
+      ${businessDayOf(calendar, sql`t.created_at`, "bc")}
+      ${businessDayOf(calendar, sql`t.first_replied_at`, "br")}
+      ${businessDayOf(calendar, sql`h.first_resolved_at`, "bs")}
     where t.created_at >= ${start} and t.created_at < ${end} and ${filters}
     group by 1`;
 }
@@ -165,6 +197,16 @@ function cohortFigures(row: CohortRow): Omit<ReportFigures, "days"> {
     created: row.created,
     firstReplyHours: { count: row.first_reply_count, median: rounded(row.first_reply_median, 2), p90: rounded(row.first_reply_p90, 2) },
     resolutionHours: { count: row.resolution_count, median: rounded(row.resolution_median, 2), p90: rounded(row.resolution_p90, 2) },
+    firstReplyBusinessHours: {
+      count: row.first_reply_count,
+      median: rounded(row.first_reply_business_median, 2),
+      p90: rounded(row.first_reply_business_p90, 2),
+    },
+    resolutionBusinessHours: {
+      count: row.resolution_count,
+      median: rounded(row.resolution_business_median, 2),
+      p90: rounded(row.resolution_business_p90, 2),
+    },
     serviceLevels: {
       firstReply: { measured: row.first_reply_measured, met: row.first_reply_met, rate: ratio(row.first_reply_met, row.first_reply_measured) },
       resolution: { measured: row.resolution_measured, met: row.resolution_met, rate: ratio(row.resolution_met, row.resolution_measured) },
@@ -184,6 +226,8 @@ function emptyFigures(days: string[]): ReportFigures {
     days: days.map((date) => ({ date, created: 0, closed: 0, backlog: { open: 0, in_progress: 0, resolved: 0 } })),
     firstReplyHours: { count: 0, median: null, p90: null },
     resolutionHours: { count: 0, median: null, p90: null },
+    firstReplyBusinessHours: { count: 0, median: null, p90: null },
+    resolutionBusinessHours: { count: 0, median: null, p90: null },
     serviceLevels: { firstReply: { measured: 0, met: 0, rate: null }, resolution: { measured: 0, met: 0, rate: null } },
     satisfaction: { count: 0, average: null, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } },
     reopens: { resolved: 0, reopened: 0, rate: null },
