@@ -25,9 +25,14 @@ export function rangeBounds({ from, to }: { from: string; to: string }): { start
   };
 }
 
+/** The calendar day (a `date`) an instant falls on in DEFAULT_TIME_ZONE: cheaper to group by than its text. */
+export function localDate(instant: SQL): SQL {
+  return sql`((${instant}) at time zone ${env.DEFAULT_TIME_ZONE})::date`;
+}
+
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in DEFAULT_TIME_ZONE. */
 export function localDay(instant: SQL): SQL {
-  return sql`to_char((${instant}) at time zone ${env.DEFAULT_TIME_ZONE}, 'YYYY-MM-DD')`;
+  return sql`to_char(${localDate(instant)}, 'YYYY-MM-DD')`;
 }
 
 /** The filters other than the range, as a condition on `t` (true when none is given). */
@@ -41,19 +46,35 @@ export function ticketFilters(query: Omit<ReportTicketsQuery, "from" | "to">): S
   return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
 }
 
+/** What a ticket's status history tells, as aggregates over its `created` and `status_changed` events `e`. */
+const historyColumns = sql`
+  min(e.created_at) filter (where e.type = 'status_changed' and e.to_value in ('resolved', 'closed')) as first_resolved_at,
+  coalesce(bool_or(e.to_value = 'resolved'), false) as ever_resolved,
+  coalesce(bool_or(e.from_value = 'resolved' and e.to_value = 'in_progress'), false) as reopened`;
+
 /**
  * A ticket's status history, per ticket (`left join lateral … h on true`): when it first became resolved or closed by a
  * move, whether it was ever resolved, and whether it was ever reopened (resolved → in_progress).
  */
 export const statusHistory = sql`
   left join lateral (
-    select
-      min(e.created_at) filter (where e.type = 'status_changed' and e.to_value in ('resolved', 'closed')) as first_resolved_at,
-      coalesce(bool_or(e.to_value = 'resolved'), false) as ever_resolved,
-      coalesce(bool_or(e.from_value = 'resolved' and e.to_value = 'in_progress'), false) as reopened
+    select ${historyColumns}
     from ticket_events e
     where e.ticket_id = t.id and e.type in ('created', 'status_changed')
   ) h on true`;
+
+/**
+ * The same history for many tickets at once, as a `with` item `history (ticket_id, …)`: the tickets created from
+ * `start` that match `tickets`. One pass over the events since `start` (a ticket's history begins at its creation),
+ * grouped by ticket: far cheaper than a lookup per ticket when there are a hundred thousand of them.
+ */
+export function historySince(start: SQL, tickets: SQL): SQL {
+  return sql`history as (
+    select e.ticket_id, ${historyColumns}
+    from ticket_events e
+    where e.type in ('created', 'status_changed') and e.created_at >= ${start} and e.ticket_id in (select t.id from tickets t where ${tickets})
+    group by e.ticket_id)`;
+}
 
 /** Hours between two instants, as a float the percentiles take. */
 export function hoursBetween(start: SQL, end: SQL): SQL {

@@ -10,10 +10,10 @@ import {
   businessHoursBetween,
   GROUP_COLUMNS,
   hoursBetween,
-  localDay,
+  localDate,
   rangeBounds,
+  historySince,
   selectRows,
-  statusHistory,
   ticketFilters,
 } from "./report-sql";
 import { BACKLOG_STATUSES, type ReportFigures, type ReportSummary, type ReportSummaryQuery } from "./schemas";
@@ -55,8 +55,14 @@ interface DayRow {
   count: number;
 }
 
-interface BacklogChangeRow extends DayRow {
-  status: (typeof BACKLOG_STATUSES)[number];
+type BacklogStatus = (typeof BACKLOG_STATUSES)[number];
+
+interface StatusChangeRow {
+  key: string;
+  /** Null for the tickets in each status now. */
+  day: string | null;
+  status: BacklogStatus | "closed";
+  count: number;
 }
 
 /** The report's figures over the range and filters, and per `groupBy` value when asked. */
@@ -64,8 +70,11 @@ export async function summarizeTickets(query: ReportSummaryQuery): Promise<Repor
   const db = await getDb();
   const { groupBy = null, from, to } = query;
   const { calendar } = await getServiceLevels(db);
-  const overall = await figuresByKey(db, query, calendar, EVERY_TICKET);
-  const groups = groupBy ? await figuresByKey(db, query, calendar, GROUP_COLUMNS[groupBy]) : new Map<string, ReportFigures>();
+  // The two run side by side, each statement on a connection of its own (PGlite takes them in turn).
+  const [overall, groups] = await Promise.all([
+    figuresByKey(db, query, calendar, EVERY_TICKET),
+    groupBy ? figuresByKey(db, query, calendar, GROUP_COLUMNS[groupBy]) : new Map<string, ReportFigures>(),
+  ]);
   return {
     from,
     to,
@@ -79,22 +88,15 @@ export async function summarizeTickets(query: ReportSummaryQuery): Promise<Repor
 async function figuresByKey(db: Database, query: ReportSummaryQuery, calendar: BusinessCalendar, key: SQL): Promise<Map<string, ReportFigures>> {
   const { start, end } = rangeBounds(query);
   const filters = ticketFilters(query);
-  const [cohort, created, closed, backlogChanges] = await Promise.all([
-    selectRows<CohortRow>(db, cohortQuery(key, query, calendar, filters)),
-    selectRows<DayRow>(
+  const [cohort, created, moves] = await Promise.all([
+    reportRows<CohortRow>(db, cohortQuery(key, query, calendar, filters)),
+    reportRows<DayRow>(
       db,
-      sql`select ${key} as key, ${localDay(sql`t.created_at`)} as day, count(*)::int as count
-        from tickets t where t.created_at >= ${start} and t.created_at < ${end} and ${filters} group by 1, 2`,
+      sql`select key, to_char(day, 'YYYY-MM-DD') as day, count from (
+          select ${key} as key, ${localDate(sql`t.created_at`)} as day, count(*)::int as count
+          from tickets t where t.created_at >= ${start} and t.created_at < ${end} and ${filters} group by 1, 2) created`,
     ),
-    selectRows<DayRow>(
-      db,
-      sql`select ${key} as key, ${localDay(sql`e.created_at`)} as day, count(*)::int as count
-        from ticket_events e join tickets t on t.id = e.ticket_id
-        where e.type in ('created', 'status_changed') and e.to_value = 'closed'
-          and e.created_at >= ${start} and e.created_at < ${end} and ${filters}
-        group by 1, 2`,
-    ),
-    selectRows<BacklogChangeRow>(db, backlogChangesQuery(key, start, end, filters, query.from)),
+    reportRows<StatusChangeRow>(db, statusChangesQuery(key, start, filters, key === EVERY_TICKET && !hasFilters(query))),
   ]);
 
   const days = daysOf(query.from, query.to);
@@ -107,16 +109,52 @@ async function figuresByKey(db: Database, query: ReportSummaryQuery, calendar: B
   for (const row of cohort) Object.assign(figuresOf(row.key), cohortFigures(row));
   const dayIndex = new Map(days.map((date, index) => [date, index]));
   for (const row of created) figuresOf(row.key).days[dayIndex.get(row.day)!]!.created = row.count;
-  for (const row of closed) figuresOf(row.key).days[dayIndex.get(row.day)!]!.closed = row.count;
-  for (const row of backlogChanges) figuresOf(row.key).days[dayIndex.get(row.day)!]!.backlog[row.status] = row.count;
-  // The backlog rows are changes per day; a day's backlog is the sum of the changes up to it.
-  for (const { days: series } of figures.values()) {
-    for (let index = 1; index < series.length; index++) {
-      for (const status of BACKLOG_STATUSES) series[index]!.backlog[status] += series[index - 1]!.backlog[status];
+  // A backlog at the start of the range: the tickets in each status now, less every change since then. Then each day
+  // adds its own changes. A key appears when it has a change since the start or a ticket in the backlog now.
+  const atStart = new Map<string, Record<BacklogStatus, number>>();
+  const startOf = (rowKey: string) => {
+    let found = atStart.get(rowKey);
+    if (!found) atStart.set(rowKey, (found = { open: 0, in_progress: 0, resolved: 0 }));
+    return found;
+  };
+  for (const row of moves) {
+    const index = row.day === null ? undefined : dayIndex.get(row.day);
+    if (row.status === "closed") {
+      if (index !== undefined) figuresOf(row.key).days[index]!.closed = row.count;
+      else figuresOf(row.key);
+      continue;
+    }
+    if (row.day === null) startOf(row.key)[row.status] += row.count;
+    else {
+      startOf(row.key)[row.status] -= row.count;
+      if (index !== undefined) figuresOf(row.key).days[index]!.backlog[row.status] = row.count;
+    }
+  }
+  for (const [rowKey, backlog] of atStart) {
+    const series = figuresOf(rowKey).days;
+    for (let index = 0; index < series.length; index++) {
+      const before = index === 0 ? backlog : series[index - 1]!.backlog;
+      for (const status of BACKLOG_STATUSES) series[index]!.backlog[status] += before[status];
     }
   }
   return figures;
 }
+
+/**
+ * One report statement in a transaction of its own, so it can turn JIT compilation off: at these sizes PostgreSQL
+ * spends hundreds of milliseconds compiling what then runs in less. Each runs on its own connection, side by side.
+ */
+async function reportRows<Row>(db: Database, statement: SQL): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    // And enough memory to sort and group a quarter's events without spilling to disk.
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return selectRows<Row>(tx as unknown as Database, statement);
+  });
+}
+
+const hasFilters = (query: ReportSummaryQuery) =>
+  [query.category, query.roleContext, query.locale, query.channel].some((filter) => filter !== undefined);
 
 /**
  * Per ticket created in the range: its reply and resolution times (calendar and business hours), service levels,
@@ -124,6 +162,7 @@ async function figuresByKey(db: Database, query: ReportSummaryQuery, calendar: B
  */
 function cohortQuery(key: SQL, query: ReportSummaryQuery, calendar: BusinessCalendar, filters: SQL): SQL {
   const { start, end } = rangeBounds(query);
+  const cohort = sql`t.created_at >= ${start} and t.created_at < ${end} and ${filters}`;
   const firstReply = hoursBetween(sql`t.created_at`, sql`t.first_replied_at`);
   const resolution = hoursBetween(sql`t.created_at`, sql`h.first_resolved_at`);
   const firstReplyBusiness = businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br");
@@ -133,7 +172,7 @@ function cohortQuery(key: SQL, query: ReportSummaryQuery, calendar: BusinessCale
   const firstReplyMeasured = sql`(t.first_replied_at is not null or ${firstReplyBreached})`;
   const resolutionMeasured = sql`(h.first_resolved_at is not null or ${resolutionBreached})`;
   return sql`
-    with ${businessDays(calendar, query.from, query.to)}
+    with ${businessDays(calendar, query.from, query.to)}, ${historySince(start, cohort)}
     select ${key} as key,
       count(*)::int as created,
       count(t.first_replied_at)::int as first_reply_count,
@@ -158,38 +197,38 @@ function cohortQuery(key: SQL, query: ReportSummaryQuery, calendar: BusinessCale
       )},
       count(*) filter (where h.ever_resolved)::int as resolved,
       count(*) filter (where h.reopened)::int as reopened
-    from tickets t ${statusHistory}
+    from tickets t left join history h on h.ticket_id = t.id
       ${businessDayOf(calendar, sql`t.created_at`, "bc")}
       ${businessDayOf(calendar, sql`t.first_replied_at`, "br")}
       ${businessDayOf(calendar, sql`h.first_resolved_at`, "bs")}
-    where t.created_at >= ${start} and t.created_at < ${end} and ${filters}
+    where ${cohort}
     group by 1`;
 }
 
 /**
- * The backlog as changes per day and status. A ticket unchanged since the range began (every move changes it) keeps
- * its status all through: it counts from the first day, read from the ticket itself. The others are rebuilt from the
- * history: each stretch of a status (from its event to the next one) adds one on the day it starts (or the range's
- * first day) and takes it away on the day it ends. So the history read grows with the range's activity, not the backlog.
+ * The status changes since the range began, per key, local day and status: each `created` or `status_changed` event
+ * adds one to the status it enters and takes one from the status it leaves (`closed` counts only as entered: the
+ * closings). Days after the range count too: with the backlog now (`day` null), they give the backlog at its start.
+ * So the history read is the range's and later activity, through the index of events by time.
  */
-function backlogChangesQuery(key: SQL, start: SQL, end: SQL, filters: SQL, firstDay: string): SQL {
+function statusChangesQuery(key: SQL, start: SQL, filters: SQL, everyTicket: boolean): SQL {
+  // Every move changes the ticket's updated_at, so the tickets with events since the start are those updated since.
+  const tickets = everyTicket ? sql`` : sql`join tickets t on t.id = e.ticket_id and t.updated_at >= ${start} and ${filters}`;
   return sql`
-    with stretches as (
-      select ${key} as key, e.to_value as status, e.created_at as since,
-        lead(e.created_at) over (partition by e.ticket_id order by e.created_at, e.id) as until
-      from ticket_events e join tickets t on t.id = e.ticket_id
-      where e.type in ('created', 'status_changed') and t.updated_at >= ${start} and t.created_at < ${end} and ${filters}
-    ), changes as (
-      select ${key} as key, t.status::text as status, ${firstDay} as day, count(*)::int as change
-        from tickets t where t.updated_at < ${start} and t.status <> 'closed' and ${filters} group by 1, 2
-      union all
-      select key, status, greatest(${localDay(sql`since`)}, ${firstDay}) as day, 1 as change
-        from stretches where since < ${end} and (until is null or until >= ${start})
-      union all
-      select key, status, ${localDay(sql`until`)} as day, -1 as change
-        from stretches where until >= ${start} and until < ${end}
-    )
-    select key, day, status, sum(change)::int as count from changes where status <> 'closed' group by 1, 2, 3`;
+    select key, to_char(day, 'YYYY-MM-DD') as day, v.status, sum(moves.count * v.change)::int as count
+      from (
+        select ${key} as key, ${localDate(sql`e.created_at`)} as day, e.from_value, e.to_value, count(*) as count
+        from ticket_events e ${tickets}
+        where e.type in ('created', 'status_changed') and e.created_at >= ${start}
+        group by 1, 2, 3, 4
+      ) moves
+      cross join lateral (values (moves.to_value, 1), (moves.from_value, -1)) as v(status, change)
+      where v.status in ('open', 'in_progress', 'resolved') or (v.status = 'closed' and v.change = 1)
+      group by 1, 2, 3
+    union all
+    select ${key} as key, null as day, t.status::text as status, count(*)::int as count
+      from tickets t where t.status in ('open', 'in_progress', 'resolved') and ${filters}
+      group by 1, 3`;
 }
 
 function cohortFigures(row: CohortRow): Omit<ReportFigures, "days"> {
