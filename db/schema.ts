@@ -128,12 +128,27 @@ export const tickets = pgTable(
     // Ascending (nulls last), so one index serves both sort directions: read backwards it is exactly
     // `order by … desc, id desc` (nulls first). A `desc nulls last` index matches neither direction.
     index("tickets_created_idx").on(t.createdAt, t.id),
-    index("tickets_updated_idx").on(t.updatedAt, t.id),
+    // The last three columns of these two are for the reports, grouped or filtered: the tickets changed in a range,
+    // and the backlog now, are then read from the index alone.
+    index("tickets_updated_idx").on(t.updatedAt, t.id, t.category, t.roleContext, t.locale),
     index("tickets_status_created_idx").on(t.status, t.createdAt, t.id),
-    index("tickets_status_updated_idx").on(t.status, t.updatedAt, t.id),
+    index("tickets_status_updated_idx").on(t.status, t.updatedAt, t.id, t.category, t.roleContext, t.locale),
     index("tickets_priority_created_idx").on(t.priority, t.createdAt, t.id),
     // The reports' category filter over a range of creation dates.
     index("tickets_category_created_idx").on(t.category, t.createdAt),
+    // The reports' cohort, the tickets created in a range, with every column its figures and filters read, so the
+    // query scans only the index (not the rows with their messages and search vectors).
+    index("tickets_report_created_idx").on(
+      t.createdAt,
+      t.id,
+      t.status,
+      t.category,
+      t.roleContext,
+      t.locale,
+      t.firstRepliedAt,
+      t.satisfactionRating,
+      t.slaBreaches,
+    ),
     index("tickets_assignee_created_idx").on(t.assigneeId, t.createdAt, t.id),
     index("tickets_email_idx").on(sql`lower(${t.email})`),
     index("tickets_search_idx").using("gin", t.search),
@@ -216,10 +231,11 @@ export const ticketEvents = pgTable(
     index("ticket_events_status_history_idx")
       .on(t.ticketId, t.createdAt, t.id)
       .where(sql`${t.type} in ('created', 'status_changed')`),
-    // …and the closings of a range of days.
-    index("ticket_events_closed_idx")
-      .on(t.createdAt)
-      .where(sql`${t.type} in ('created', 'status_changed') and ${t.toValue} = 'closed'`),
+    // …and the status changes of a range of days (the reports' backlog, closings and cohort histories): every column
+    // those read is in the index, so they scan only it.
+    index("ticket_events_status_time_idx")
+      .on(t.createdAt, t.ticketId, t.type, t.fromValue, t.toValue)
+      .where(sql`${t.type} in ('created', 'status_changed')`),
   ],
 );
 

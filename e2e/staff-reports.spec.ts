@@ -42,7 +42,7 @@ test("an agent reads the report, sees new tickets counted, compares categories a
   const download = await page.request.get((await csv.getAttribute("href"))!);
   expect(download.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   const lines = (await download.text()).trim().split(/\r?\n/);
-  expect(lines[0]).toBe("id,createdAt,status,category,roleContext,locale,channel,priority,firstReplyHours,resolutionHours,breached,rating");
+  expect(lines[0]).toBe("id,createdAt,status,category,roleContext,locale,channel,priority,firstReplyHours,resolutionHours,breached,rating,firstReplyBusinessHours,resolutionBusinessHours");
   expect(lines.length).toBeGreaterThanOrEqual(before + 3);
 
   // A range that ends before it starts is refused at the field, and shows no figures.

@@ -86,7 +86,7 @@ export function ReportView({ summary, categoryLabels, csvHref }: { summary: Repo
           <div className="overflow-x-auto">
             <AdminTable
               caption={t("groupsTitle", { group: t(`groups.${summary.groupBy}`) })}
-              columns={[t(`groups.${summary.groupBy}`), t("figures.created"), t("figures.firstReply"), t("figures.resolution"), t("figures.slaResolution"), t("figures.satisfaction"), t("figures.reopenRate")]}
+              columns={[t(`groups.${summary.groupBy}`), t("figures.created"), t("figures.firstReply"), t("figures.resolution"), t("figures.firstReplyBusiness"), t("figures.resolutionBusiness"), t("figures.slaResolution"), t("figures.satisfaction"), t("figures.reopenRate")]}
             >
               {summary.groups.map((group) => (
                 <tr key={group.value} className="border-t border-slate-200">
@@ -96,6 +96,8 @@ export function ReportView({ summary, categoryLabels, csvHref }: { summary: Repo
                   <td className="px-3 py-1.5">{group.figures.created}</td>
                   <td className="px-3 py-1.5">{hoursText(t, group.figures.firstReplyHours.median)}</td>
                   <td className="px-3 py-1.5">{hoursText(t, group.figures.resolutionHours.median)}</td>
+                  <td className="px-3 py-1.5">{hoursText(t, group.figures.firstReplyBusinessHours.median)}</td>
+                  <td className="px-3 py-1.5">{hoursText(t, group.figures.resolutionBusinessHours.median)}</td>
                   <td className="px-3 py-1.5">{shareText(t, group.figures.serviceLevels.resolution.rate)}</td>
                   <td className="px-3 py-1.5">{group.figures.satisfaction.average ?? t("none")}</td>
                   <td className="px-3 py-1.5">{shareText(t, group.figures.reopens.rate)}</td>
@@ -122,6 +124,8 @@ function KeyFigures({ figures }: { figures: ReportFigures }) {
     [t("figures.closed"), String(closed)],
     [t("figures.firstReply"), hoursText(t, figures.firstReplyHours.median), t("figures.p90", { value: hoursText(t, figures.firstReplyHours.p90) })],
     [t("figures.resolution"), hoursText(t, figures.resolutionHours.median), t("figures.p90", { value: hoursText(t, figures.resolutionHours.p90) })],
+    [t("figures.firstReplyBusiness"), hoursText(t, figures.firstReplyBusinessHours.median), t("figures.p90", { value: hoursText(t, figures.firstReplyBusinessHours.p90) })],
+    [t("figures.resolutionBusiness"), hoursText(t, figures.resolutionBusinessHours.median), t("figures.p90", { value: hoursText(t, figures.resolutionBusinessHours.p90) })],
     [t("figures.slaFirstReply"), shareText(t, figures.serviceLevels.firstReply.rate), t("figures.measured", { count: figures.serviceLevels.firstReply.measured })],
     [t("figures.slaResolution"), shareText(t, figures.serviceLevels.resolution.rate), t("figures.measured", { count: figures.serviceLevels.resolution.measured })],
     [t("figures.satisfaction"), figures.satisfaction.average === null ? t("none") : String(figures.satisfaction.average), t("figures.ratings", { count: figures.satisfaction.count })],

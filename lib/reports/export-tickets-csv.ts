@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { hoursBetween, rangeBounds, selectRows, statusHistory, ticketChannel, ticketFilters } from "./report-sql";
+import { getServiceLevels } from "@/lib/sla/service-levels";
+import { businessDayOf, businessDays, businessHoursBetween, hoursBetween, rangeBounds, selectRows, statusHistory, ticketChannel, ticketFilters } from "./report-sql";
 import { REPORT_CSV_COLUMNS, type ReportTicketsQuery } from "./schemas";
 
 /** Rows read per query: the export streams a million tickets in steps this size, never holding them all. */
@@ -27,14 +28,21 @@ export function exportTicketsCsv(query: ReportTicketsQuery): ReadableStream<Uint
         return;
       }
       const db = await getDb();
+      const { calendar } = await getServiceLevels(db);
       const rows = await selectRows<CsvRow & { id: number }>(
         db,
-        sql`select t.id, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
+        sql`with ${businessDays(calendar, query.from, query.to)}
+          select t.id, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
             t.status, t.category, t.role_context as "roleContext", t.locale, ${ticketChannel} as channel, t.priority,
             round(${hoursBetween(sql`t.created_at`, sql`t.first_replied_at`)}::numeric, 2)::float8 as "firstReplyHours",
             round(${hoursBetween(sql`t.created_at`, sql`h.first_resolved_at`)}::numeric, 2)::float8 as "resolutionHours",
-            array_to_string(t.sla_breaches, ' ') as breached, t.satisfaction_rating as rating
+            array_to_string(t.sla_breaches, ' ') as breached, t.satisfaction_rating as rating,
+            round(${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br")}::numeric, 2)::float8 as "firstReplyBusinessHours",
+            round(${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`h.first_resolved_at`, "bs")}::numeric, 2)::float8 as "resolutionBusinessHours"
           from tickets t ${statusHistory}
+            ${businessDayOf(calendar, sql`t.created_at`, "bc")}
+            ${businessDayOf(calendar, sql`t.first_replied_at`, "br")}
+            ${businessDayOf(calendar, sql`h.first_resolved_at`, "bs")}
           where t.created_at >= ${start} and t.created_at < ${end} and ${filters} and t.id > ${after}
           order by t.id limit ${BATCH}`,
       );

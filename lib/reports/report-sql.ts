@@ -2,6 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { env } from "@/lib/env";
+import type { BusinessCalendar } from "@/lib/sla/business-time";
 import type { ReportGroup, ReportTicketsQuery } from "./schemas";
 
 // SQL pieces every report query shares. They read `tickets t`: the queries name the table so.
@@ -24,9 +25,14 @@ export function rangeBounds({ from, to }: { from: string; to: string }): { start
   };
 }
 
+/** The calendar day (a `date`) an instant falls on in DEFAULT_TIME_ZONE: cheaper to group by than its text. */
+export function localDate(instant: SQL): SQL {
+  return sql`((${instant}) at time zone ${env.DEFAULT_TIME_ZONE})::date`;
+}
+
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in DEFAULT_TIME_ZONE. */
 export function localDay(instant: SQL): SQL {
-  return sql`to_char((${instant}) at time zone ${env.DEFAULT_TIME_ZONE}, 'YYYY-MM-DD')`;
+  return sql`to_char(${localDate(instant)}, 'YYYY-MM-DD')`;
 }
 
 /** The filters other than the range, as a condition on `t` (true when none is given). */
@@ -40,23 +46,92 @@ export function ticketFilters(query: Omit<ReportTicketsQuery, "from" | "to">): S
   return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
 }
 
+/** What a ticket's status history tells, as aggregates over its `created` and `status_changed` events `e`. */
+const historyColumns = sql`
+  min(e.created_at) filter (where e.type = 'status_changed' and e.to_value in ('resolved', 'closed')) as first_resolved_at,
+  coalesce(bool_or(e.to_value = 'resolved'), false) as ever_resolved,
+  coalesce(bool_or(e.from_value = 'resolved' and e.to_value = 'in_progress'), false) as reopened`;
+
 /**
  * A ticket's status history, per ticket (`left join lateral … h on true`): when it first became resolved or closed by a
  * move, whether it was ever resolved, and whether it was ever reopened (resolved → in_progress).
  */
 export const statusHistory = sql`
   left join lateral (
-    select
-      min(e.created_at) filter (where e.type = 'status_changed' and e.to_value in ('resolved', 'closed')) as first_resolved_at,
-      coalesce(bool_or(e.to_value = 'resolved'), false) as ever_resolved,
-      coalesce(bool_or(e.from_value = 'resolved' and e.to_value = 'in_progress'), false) as reopened
+    select ${historyColumns}
     from ticket_events e
     where e.ticket_id = t.id and e.type in ('created', 'status_changed')
   ) h on true`;
 
+/**
+ * The same history for many tickets at once, as a `with` item `history (ticket_id, …)`: the tickets created from
+ * `start` that match `tickets`. One pass over the events since `start` (a ticket's history begins at its creation),
+ * grouped by ticket: far cheaper than a lookup per ticket when there are a hundred thousand of them.
+ */
+export function historySince(start: SQL, tickets: SQL): SQL {
+  return sql`history as (
+    select e.ticket_id, ${historyColumns}
+    from ticket_events e
+    where e.type in ('created', 'status_changed') and e.created_at >= ${start} and e.ticket_id in (select t.id from tickets t where ${tickets})
+    group by e.ticket_id)`;
+}
+
 /** Hours between two instants, as a float the percentiles take. */
 export function hoursBetween(start: SQL, end: SQL): SQL {
   return sql`(extract(epoch from (${end}) - (${start})) / 3600)::float8`;
+}
+
+/**
+ * The business calendar as a table, `business_days`: one row per local day (in the calendar's time zone) from a little
+ * before `from` to a day after today or `to`, with the business seconds before that day began (`before`) and the day's
+ * working intervals as instants (`starts`, `ends`). A `with` clause item; the working intervals come from the same
+ * schedule, holidays and time zone the service-level clocks use (lib/sla/business-time.ts counts the same way).
+ */
+export function businessDays(calendar: BusinessCalendar, from: string, to: string): SQL {
+  const hours = Object.entries(calendar.week).flatMap(([weekday, ranges]) =>
+    (ranges ?? []).map(([start, end]) => sql`(${Number(weekday)}::int, ${start}::int, ${end}::int)`),
+  );
+  const zone = calendar.timeZone;
+  return sql`business_days as (
+    select d.day::date as day,
+      coalesce(sum(sum(extract(epoch from w.ends - w.starts))) over (order by d.day rows between unbounded preceding and 1 preceding), 0)::float8 as before,
+      array_agg(w.starts order by w.starts) filter (where w.starts is not null) as starts,
+      array_agg(w.ends order by w.starts) filter (where w.starts is not null) as ends
+    from generate_series((${from}::date - 2)::timestamp, (greatest(${to}::date, (now() at time zone ${zone})::date) + 1)::timestamp, interval '1 day') as d(day)
+    left join lateral (
+      select (d.day + make_interval(mins => h.start_minute)) at time zone ${zone} as starts,
+        (d.day + make_interval(mins => h.end_minute)) at time zone ${zone} as ends
+      from (values ${sql.join(hours, sql`, `)}) as h(weekday, start_minute, end_minute)
+      where h.weekday = extract(isodow from d.day) and to_char(d.day, 'YYYY-MM-DD') <> all(string_to_array(${calendar.holidays.join(",")}, ','))
+    ) w on true
+    group by d.day)`;
+}
+
+/** The most working intervals any day of the calendar has: how many terms `businessHoursBetween` adds up. */
+const intervalsPerDay = (calendar: BusinessCalendar) => Math.max(1, ...Object.values(calendar.week).map((ranges) => ranges?.length ?? 0));
+
+/**
+ * Business hours between two instants, from `business_days` rows joined on each instant's local day (`startDay`,
+ * `endDay`: their aliases, see `businessDayOf`): the business seconds before each day plus those worked that day up to
+ * the instant. Null when either instant is; 0 when `end` is not after `start`.
+ */
+export function businessHoursBetween(calendar: BusinessCalendar, start: SQL, startDay: string, end: SQL, endDay: string): SQL {
+  const secondsAt = (instant: SQL, dayAlias: string) => {
+    const day = sql.raw(dayAlias);
+    const worked = Array.from({ length: intervalsPerDay(calendar) }, (_, index) => {
+      const k = sql.raw(String(index + 1));
+      // Past the day's last interval the array gives null, which least() skips and the subtraction turns to null: 0.
+      return sql`coalesce(greatest(0, extract(epoch from least(${instant}, ${day}.ends[${k}]) - ${day}.starts[${k}])), 0)`;
+    });
+    return sql`(${day}.before + ${sql.join(worked, sql` + `)})`;
+  };
+  // greatest() skips nulls, so an instant not reached yet is tested first.
+  return sql`(case when ${end} is not null and ${start} is not null then greatest(0, ${secondsAt(end, endDay)} - ${secondsAt(start, startDay)}) / 3600 end)::float8`;
+}
+
+/** Joins the `business_days` row of an instant's local day as `alias` (no row when the instant is null). */
+export function businessDayOf(calendar: BusinessCalendar, instant: SQL, alias: string): SQL {
+  return sql`left join business_days ${sql.raw(alias)} on ${sql.raw(alias)}.day = ((${instant}) at time zone ${calendar.timeZone})::date`;
 }
 
 /** Rows of a raw statement: postgres.js answers an array, PGlite an object with `rows`. */

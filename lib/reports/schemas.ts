@@ -80,6 +80,12 @@ export const reportFiguresSchema = z.object({
   ),
   firstReplyHours: durationSchema.meta({ description: "Calendar hours from creation to the first public staff reply" }),
   resolutionHours: durationSchema.meta({ description: "Calendar hours from creation to the first move to resolved or closed" }),
+  firstReplyBusinessHours: durationSchema.meta({
+    description: "As firstReplyHours, counted in business hours: the service levels' schedule, holidays and time zone as they are now",
+  }),
+  resolutionBusinessHours: durationSchema.meta({
+    description: "As resolutionHours, counted in business hours (elapsed business time: it does not pause while the requester is to answer, as the service-level clock does)",
+  }),
   serviceLevels: z.object({ firstReply: attainmentSchema, resolution: attainmentSchema }),
   satisfaction: z.object({
     count: z.int(),
@@ -120,4 +126,7 @@ export const REPORT_CSV_COLUMNS = [
   "resolutionHours",
   "breached",
   "rating",
+  // Added after the first release: at the end, so a reader that takes the columns by position still finds the others.
+  "firstReplyBusinessHours",
+  "resolutionBusinessHours",
 ] as const;

@@ -2,14 +2,56 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
 import { env } from "@/lib/env";
-import { GROUP_COLUMNS, hoursBetween, localDay, rangeBounds, selectRows, statusHistory, ticketFilters } from "./report-sql";
+import type { BusinessCalendar } from "@/lib/sla/business-time";
+import { getServiceLevels } from "@/lib/sla/service-levels";
+import {
+  businessDayOf,
+  businessDays,
+  businessHoursBetween,
+  GROUP_COLUMNS,
+  hoursBetween,
+  localDate,
+  rangeBounds,
+  historySince,
+  selectRows,
+  ticketFilters,
+} from "./report-sql";
 import { BACKLOG_STATUSES, type ReportFigures, type ReportSummary, type ReportSummaryQuery } from "./schemas";
 
-// Each query groups by a key: a `groupBy` column, or one constant for the figures over every ticket.
-const EVERY_TICKET = sql`'*'`;
+/**
+ * Each statement reads its rows once and aggregates them twice with `grouping sets`: per value of the `groupBy`
+ * column (`key`) and over every ticket (`total`). Without `groupBy`, only the total.
+ */
+interface Grouping {
+  /** The `groupBy` column, null without one. */
+  key: SQL | null;
+  /** `total, key` for the select list of the aggregating query, whose input has a `key` column. */
+  select: SQL;
+  /** The `group by` clause over `key` (when grouping) and these columns of the input. */
+  groupBy: (...columns: string[]) => SQL;
+}
 
-interface CohortRow {
+function groupingOf(key: SQL | null): Grouping {
+  if (!key) {
+    return { key, select: sql.raw("true as total, null::text as key"), groupBy: (...columns) => sql.raw(columns.length ? `group by ${columns.join(", ")}` : "") };
+  }
+  return {
+    key,
+    select: sql.raw("grouping(key) = 1 as total, key"),
+    groupBy: (...columns) => sql.raw(`group by grouping sets (${[["key", ...columns], columns].map((set) => `(${set.join(", ")})`).join(", ")})`),
+  };
+}
+
+/** The key column of a statement's input rows: the `groupBy` column, or null for the total only. */
+const keyColumn = (grouping: Grouping) => grouping.key ?? sql`null::text`;
+
+/** What every aggregated row starts with: whether it is the total over every ticket, else its `groupBy` value. */
+interface Slotted {
+  total: boolean;
   key: string;
+}
+
+interface CohortRow extends Slotted {
   created: number;
   first_reply_count: number;
   first_reply_median: number | null;
@@ -17,6 +59,10 @@ interface CohortRow {
   resolution_count: number;
   resolution_median: number | null;
   resolution_p90: number | null;
+  first_reply_business_median: number | null;
+  first_reply_business_p90: number | null;
+  resolution_business_median: number | null;
+  resolution_business_p90: number | null;
   first_reply_measured: number;
   first_reply_met: number;
   resolution_measured: number;
@@ -32,132 +78,200 @@ interface CohortRow {
   reopened: number;
 }
 
-interface DayRow {
-  key: string;
+interface DayRow extends Slotted {
   day: string;
   count: number;
 }
 
-interface BacklogChangeRow extends DayRow {
-  status: (typeof BACKLOG_STATUSES)[number];
+type BacklogStatus = (typeof BACKLOG_STATUSES)[number];
+
+interface StatusChangeRow extends Slotted {
+  /** Null for the tickets in each status now. */
+  day: string | null;
+  status: BacklogStatus | "closed";
+  count: number;
 }
 
 /** The report's figures over the range and filters, and per `groupBy` value when asked. */
 export async function summarizeTickets(query: ReportSummaryQuery): Promise<ReportSummary> {
   const db = await getDb();
   const { groupBy = null, from, to } = query;
-  const overall = await figuresByKey(db, query, EVERY_TICKET);
-  const groups = groupBy ? await figuresByKey(db, query, GROUP_COLUMNS[groupBy]) : new Map<string, ReportFigures>();
+  const { calendar } = await getServiceLevels(db);
+  const figures = await figuresBySlot(db, query, calendar, groupingOf(groupBy ? GROUP_COLUMNS[groupBy] : null));
   return {
     from,
     to,
     timeZone: env.DEFAULT_TIME_ZONE,
-    figures: overall.get("*") ?? emptyFigures(daysOf(from, to)),
+    figures: figures.get(TOTAL) ?? emptyFigures(daysOf(from, to)),
     groupBy,
-    groups: [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([value, figures]) => ({ value, figures })),
+    groups: [...figures]
+      .filter((entry): entry is [string, ReportFigures] => entry[0] !== TOTAL)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([value, figures]) => ({ value, figures })),
   };
 }
 
-async function figuresByKey(db: Database, query: ReportSummaryQuery, key: SQL): Promise<Map<string, ReportFigures>> {
+/** The slot of the figures over every ticket, beside one per `groupBy` value. */
+const TOTAL = Symbol("total");
+type Slot = string | typeof TOTAL;
+const slotOf = (row: Slotted): Slot => (row.total ? TOTAL : row.key);
+
+async function figuresBySlot(db: Database, query: ReportSummaryQuery, calendar: BusinessCalendar, grouping: Grouping): Promise<Map<Slot, ReportFigures>> {
   const { start, end } = rangeBounds(query);
   const filters = ticketFilters(query);
-  const [cohort, created, closed, backlogChanges] = await Promise.all([
-    selectRows<CohortRow>(db, cohortQuery(key, start, end, filters)),
-    selectRows<DayRow>(
+  const [cohort, created, moves] = await Promise.all([
+    reportRows<CohortRow>(db, cohortQuery(grouping, query, calendar, filters)),
+    reportRows<DayRow>(
       db,
-      sql`select ${key} as key, ${localDay(sql`t.created_at`)} as day, count(*)::int as count
-        from tickets t where t.created_at >= ${start} and t.created_at < ${end} and ${filters} group by 1, 2`,
+      sql`select ${grouping.select}, to_char(day, 'YYYY-MM-DD') as day, count(*)::int as count from (
+          select ${keyColumn(grouping)} as key, ${localDate(sql`t.created_at`)} as day
+          from tickets t where t.created_at >= ${start} and t.created_at < ${end} and ${filters}) created
+        ${grouping.groupBy("day")}`,
     ),
-    selectRows<DayRow>(
-      db,
-      sql`select ${key} as key, ${localDay(sql`e.created_at`)} as day, count(*)::int as count
-        from ticket_events e join tickets t on t.id = e.ticket_id
-        where e.type in ('created', 'status_changed') and e.to_value = 'closed'
-          and e.created_at >= ${start} and e.created_at < ${end} and ${filters}
-        group by 1, 2`,
-    ),
-    selectRows<BacklogChangeRow>(db, backlogChangesQuery(key, start, end, filters, query.from)),
+    reportRows<StatusChangeRow>(db, statusChangesQuery(grouping, start, filters, !grouping.key && !hasFilters(query))),
   ]);
 
   const days = daysOf(query.from, query.to);
-  const figures = new Map<string, ReportFigures>();
-  const figuresOf = (rowKey: string) => {
-    let found = figures.get(rowKey);
-    if (!found) figures.set(rowKey, (found = emptyFigures(days)));
+  const figures = new Map<Slot, ReportFigures>();
+  const figuresOf = (slot: Slot) => {
+    let found = figures.get(slot);
+    if (!found) figures.set(slot, (found = emptyFigures(days)));
     return found;
   };
-  for (const row of cohort) Object.assign(figuresOf(row.key), cohortFigures(row));
+  for (const row of cohort) Object.assign(figuresOf(slotOf(row)), cohortFigures(row));
   const dayIndex = new Map(days.map((date, index) => [date, index]));
-  for (const row of created) figuresOf(row.key).days[dayIndex.get(row.day)!]!.created = row.count;
-  for (const row of closed) figuresOf(row.key).days[dayIndex.get(row.day)!]!.closed = row.count;
-  for (const row of backlogChanges) figuresOf(row.key).days[dayIndex.get(row.day)!]!.backlog[row.status] = row.count;
-  // The backlog rows are changes per day; a day's backlog is the sum of the changes up to it.
-  for (const { days: series } of figures.values()) {
-    for (let index = 1; index < series.length; index++) {
-      for (const status of BACKLOG_STATUSES) series[index]!.backlog[status] += series[index - 1]!.backlog[status];
+  for (const row of created) figuresOf(slotOf(row)).days[dayIndex.get(row.day)!]!.created = row.count;
+  // A backlog at the start of the range: the tickets in each status now, less every change since then. Then each day
+  // adds its own changes. A key appears when it has a change since the start or a ticket in the backlog now.
+  const atStart = new Map<Slot, Record<BacklogStatus, number>>();
+  const startOf = (slot: Slot) => {
+    let found = atStart.get(slot);
+    if (!found) atStart.set(slot, (found = { open: 0, in_progress: 0, resolved: 0 }));
+    return found;
+  };
+  for (const row of moves) {
+    const slot = slotOf(row);
+    const index = row.day === null ? undefined : dayIndex.get(row.day);
+    if (row.status === "closed") {
+      if (index !== undefined) figuresOf(slot).days[index]!.closed = row.count;
+      else figuresOf(slot);
+      continue;
+    }
+    if (row.day === null) startOf(slot)[row.status] += row.count;
+    else {
+      startOf(slot)[row.status] -= row.count;
+      if (index !== undefined) figuresOf(slot).days[index]!.backlog[row.status] = row.count;
+    }
+  }
+  for (const [slot, backlog] of atStart) {
+    const series = figuresOf(slot).days;
+    for (let index = 0; index < series.length; index++) {
+      const before = index === 0 ? backlog : series[index - 1]!.backlog;
+      for (const status of BACKLOG_STATUSES) series[index]!.backlog[status] += before[status];
     }
   }
   return figures;
 }
 
-/** Per ticket created in the range: its reply and resolution times, service levels, rating and reopening. */
-function cohortQuery(key: SQL, start: SQL, end: SQL, filters: SQL): SQL {
-  const firstReply = hoursBetween(sql`t.created_at`, sql`t.first_replied_at`);
-  const resolution = hoursBetween(sql`t.created_at`, sql`h.first_resolved_at`);
-  const firstReplyBreached = sql`'first_reply' = any(t.sla_breaches)`;
-  const resolutionBreached = sql`'resolution' = any(t.sla_breaches)`;
-  const firstReplyMeasured = sql`(t.first_replied_at is not null or ${firstReplyBreached})`;
-  const resolutionMeasured = sql`(h.first_resolved_at is not null or ${resolutionBreached})`;
+/**
+ * One report statement in a transaction of its own, so it can turn JIT compilation off: at these sizes PostgreSQL
+ * spends hundreds of milliseconds compiling what then runs in less. Each runs on its own connection, side by side.
+ */
+async function reportRows<Row>(db: Database, statement: SQL): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    // And enough memory to sort and group a quarter's events without spilling to disk.
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return selectRows<Row>(tx as unknown as Database, statement);
+  });
+}
+
+const hasFilters = (query: ReportSummaryQuery) =>
+  [query.category, query.roleContext, query.locale, query.channel].some((filter) => filter !== undefined);
+
+/**
+ * Per ticket created in the range: its reply and resolution times (calendar and business hours), service levels,
+ * rating and reopening.
+ */
+function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, calendar: BusinessCalendar, filters: SQL): SQL {
+  const { start, end } = rangeBounds(query);
+  const cohort = sql`t.created_at >= ${start} and t.created_at < ${end} and ${filters}`;
+  const firstReplyBreached = sql`'first_reply' = any(sla_breaches)`;
+  const resolutionBreached = sql`'resolution' = any(sla_breaches)`;
+  const firstReplyMeasured = sql`(first_replied_at is not null or ${firstReplyBreached})`;
+  const resolutionMeasured = sql`(first_resolved_at is not null or ${resolutionBreached})`;
   return sql`
-    select ${key} as key,
+    with ${businessDays(calendar, query.from, query.to)}, ${historySince(start, cohort)}
+    select ${grouping.select},
       count(*)::int as created,
-      count(t.first_replied_at)::int as first_reply_count,
-      percentile_cont(0.5) within group (order by ${firstReply}) as first_reply_median,
-      percentile_cont(0.9) within group (order by ${firstReply}) as first_reply_p90,
-      count(h.first_resolved_at)::int as resolution_count,
-      percentile_cont(0.5) within group (order by ${resolution}) as resolution_median,
-      percentile_cont(0.9) within group (order by ${resolution}) as resolution_p90,
+      count(first_replied_at)::int as first_reply_count,
+      percentile_cont(0.5) within group (order by first_reply) as first_reply_median,
+      percentile_cont(0.9) within group (order by first_reply) as first_reply_p90,
+      count(first_resolved_at)::int as resolution_count,
+      percentile_cont(0.5) within group (order by resolution) as resolution_median,
+      percentile_cont(0.9) within group (order by resolution) as resolution_p90,
+      percentile_cont(0.5) within group (order by first_reply_business) as first_reply_business_median,
+      percentile_cont(0.9) within group (order by first_reply_business) as first_reply_business_p90,
+      percentile_cont(0.5) within group (order by resolution_business) as resolution_business_median,
+      percentile_cont(0.9) within group (order by resolution_business) as resolution_business_p90,
       count(*) filter (where ${firstReplyMeasured})::int as first_reply_measured,
       count(*) filter (where ${firstReplyMeasured} and not ${firstReplyBreached})::int as first_reply_met,
       count(*) filter (where ${resolutionMeasured})::int as resolution_measured,
       count(*) filter (where ${resolutionMeasured} and not ${resolutionBreached})::int as resolution_met,
-      count(t.satisfaction_rating)::int as rated,
-      avg(t.satisfaction_rating)::float8 as average_rating,
+      count(satisfaction_rating)::int as rated,
+      avg(satisfaction_rating)::float8 as average_rating,
       ${sql.join(
-        [1, 2, 3, 4, 5].map((rating) => sql`count(*) filter (where t.satisfaction_rating = ${sql.raw(String(rating))})::int as ${sql.raw(`rated_${rating}`)}`),
+        [1, 2, 3, 4, 5].map((rating) => sql`count(*) filter (where satisfaction_rating = ${sql.raw(String(rating))})::int as ${sql.raw(`rated_${rating}`)}`),
         sql`, `,
       )},
-      count(*) filter (where h.ever_resolved)::int as resolved,
-      count(*) filter (where h.reopened)::int as reopened
-    from tickets t ${statusHistory}
-    where t.created_at >= ${start} and t.created_at < ${end} and ${filters}
-    group by 1`;
+      count(*) filter (where ever_resolved)::int as resolved,
+      count(*) filter (where reopened)::int as reopened
+    from (
+      select ${keyColumn(grouping)} as key, t.first_replied_at, t.sla_breaches, t.satisfaction_rating,
+        h.first_resolved_at, h.ever_resolved, h.reopened,
+        ${hoursBetween(sql`t.created_at`, sql`t.first_replied_at`)} as first_reply,
+        ${hoursBetween(sql`t.created_at`, sql`h.first_resolved_at`)} as resolution,
+        ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br")} as first_reply_business,
+        ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`h.first_resolved_at`, "bs")} as resolution_business
+      from tickets t left join history h on h.ticket_id = t.id
+        ${businessDayOf(calendar, sql`t.created_at`, "bc")}
+        ${businessDayOf(calendar, sql`t.first_replied_at`, "br")}
+        ${businessDayOf(calendar, sql`h.first_resolved_at`, "bs")}
+      where ${cohort}
+    ) cohort
+    ${grouping.groupBy()}`;
 }
 
 /**
- * The backlog as changes per day and status. A ticket unchanged since the range began (every move changes it) keeps
- * its status all through: it counts from the first day, read from the ticket itself. The others are rebuilt from the
- * history: each stretch of a status (from its event to the next one) adds one on the day it starts (or the range's
- * first day) and takes it away on the day it ends. So the history read grows with the range's activity, not the backlog.
+ * The status changes since the range began, per key, local day and status: each `created` or `status_changed` event
+ * adds one to the status it enters and takes one from the status it leaves (`closed` counts only as entered: the
+ * closings). Days after the range count too: with the backlog now (`day` null), they give the backlog at its start.
+ * So the history read is the range's and later activity, through the index of events by time.
  */
-function backlogChangesQuery(key: SQL, start: SQL, end: SQL, filters: SQL, firstDay: string): SQL {
+function statusChangesQuery(grouping: Grouping, start: SQL, filters: SQL, everyTicket: boolean): SQL {
+  // Every move changes the ticket's updated_at, so the tickets with events since the start are those updated since.
+  const tickets = everyTicket ? sql`` : sql`join tickets t on t.id = e.ticket_id and t.updated_at >= ${start} and ${filters}`;
   return sql`
-    with stretches as (
-      select ${key} as key, e.to_value as status, e.created_at as since,
-        lead(e.created_at) over (partition by e.ticket_id order by e.created_at, e.id) as until
-      from ticket_events e join tickets t on t.id = e.ticket_id
-      where e.type in ('created', 'status_changed') and t.updated_at >= ${start} and t.created_at < ${end} and ${filters}
-    ), changes as (
-      select ${key} as key, t.status::text as status, ${firstDay} as day, count(*)::int as change
-        from tickets t where t.updated_at < ${start} and t.status <> 'closed' and ${filters} group by 1, 2
-      union all
-      select key, status, greatest(${localDay(sql`since`)}, ${firstDay}) as day, 1 as change
-        from stretches where since < ${end} and (until is null or until >= ${start})
-      union all
-      select key, status, ${localDay(sql`until`)} as day, -1 as change
-        from stretches where until >= ${start} and until < ${end}
-    )
-    select key, day, status, sum(change)::int as count from changes where status <> 'closed' group by 1, 2, 3`;
+    select ${grouping.select}, to_char(day, 'YYYY-MM-DD') as day, status, sum(count)::int as count
+      from (
+        select moves.key, moves.day, v.status, moves.count * v.change as count
+        from (
+          select ${keyColumn(grouping)} as key, ${localDate(sql`e.created_at`)} as day, e.from_value, e.to_value, count(*) as count
+          from ticket_events e ${tickets}
+          where e.type in ('created', 'status_changed') and e.created_at >= ${start}
+          group by 1, 2, 3, 4
+        ) moves
+        cross join lateral (values (moves.to_value, 1), (moves.from_value, -1)) as v(status, change)
+        where v.status in ('open', 'in_progress', 'resolved') or (v.status = 'closed' and v.change = 1)
+      ) changes
+      ${grouping.groupBy("day", "status")}
+    union all
+    select ${grouping.select}, null as day, status, count(*)::int as count
+      from (
+        select ${keyColumn(grouping)} as key, t.status::text as status
+        from tickets t where t.status in ('open', 'in_progress', 'resolved') and ${filters}
+      ) backlog
+      ${grouping.groupBy("status")}`;
 }
 
 function cohortFigures(row: CohortRow): Omit<ReportFigures, "days"> {
@@ -165,6 +279,16 @@ function cohortFigures(row: CohortRow): Omit<ReportFigures, "days"> {
     created: row.created,
     firstReplyHours: { count: row.first_reply_count, median: rounded(row.first_reply_median, 2), p90: rounded(row.first_reply_p90, 2) },
     resolutionHours: { count: row.resolution_count, median: rounded(row.resolution_median, 2), p90: rounded(row.resolution_p90, 2) },
+    firstReplyBusinessHours: {
+      count: row.first_reply_count,
+      median: rounded(row.first_reply_business_median, 2),
+      p90: rounded(row.first_reply_business_p90, 2),
+    },
+    resolutionBusinessHours: {
+      count: row.resolution_count,
+      median: rounded(row.resolution_business_median, 2),
+      p90: rounded(row.resolution_business_p90, 2),
+    },
     serviceLevels: {
       firstReply: { measured: row.first_reply_measured, met: row.first_reply_met, rate: ratio(row.first_reply_met, row.first_reply_measured) },
       resolution: { measured: row.resolution_measured, met: row.resolution_met, rate: ratio(row.resolution_met, row.resolution_measured) },
@@ -184,6 +308,8 @@ function emptyFigures(days: string[]): ReportFigures {
     days: days.map((date) => ({ date, created: 0, closed: 0, backlog: { open: 0, in_progress: 0, resolved: 0 } })),
     firstReplyHours: { count: 0, median: null, p90: null },
     resolutionHours: { count: 0, median: null, p90: null },
+    firstReplyBusinessHours: { count: 0, median: null, p90: null },
+    resolutionBusinessHours: { count: 0, median: null, p90: null },
     serviceLevels: { firstReply: { measured: 0, met: 0, rate: null }, resolution: { measured: 0, met: 0, rate: null } },
     satisfaction: { count: 0, average: null, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } },
     reopens: { resolved: 0, reopened: 0, rate: null },

@@ -173,6 +173,12 @@ describe("report figures over a known fixture", () => {
       // First replies after 1…40 hours; resolutions after 2, 4, … 60 hours (percentile_cont interpolates).
       firstReplyHours: { count: 40, median: 20.5, p90: 36.1 },
       resolutionHours: { count: 30, median: 31, p90: 54.2 },
+      // The same in business hours (Monday to Friday 09:00–18:00, the defaults): ticket i is created at 10:00 on day
+      // i mod 5 (Monday to Friday), so a time of h hours has min(h, 8) that day, then 9 a working day; nights and the
+      // weekend count nothing. Sorted first replies: 1…7, twenty 8s, 9, 11, 12, 13, 14, 16, seven 17s (median 8,
+      // p90 17). Sorted resolutions: 2, 4, 6, eleven 8s, 9, 11, 13, nine 17s, 22, 24, 26 (median 8.5, p90 17.5).
+      firstReplyBusinessHours: { count: 40, median: 8, p90: 17 },
+      resolutionBusinessHours: { count: 30, median: 8.5, p90: 17.5 },
       serviceLevels: {
         // 40 replied (10 of them late) and 5 unanswered past their target; 5 unanswered are still within it.
         firstReply: { measured: 45, met: 30, rate: 0.6667 },
@@ -189,6 +195,8 @@ describe("report figures over a known fixture", () => {
     expect(billing.created).toBe(20);
     expect(billing.firstReplyHours).toEqual({ count: 20, median: 10.5, p90: 18.1 });
     expect(billing.resolutionHours).toEqual({ count: 20, median: 21, p90: 36.2 });
+    expect(billing.firstReplyBusinessHours).toEqual({ count: 20, median: 8, p90: 8 });
+    expect(billing.resolutionBusinessHours).toEqual({ count: 20, median: 8, p90: 17 });
     expect(billing.reopens).toEqual({ resolved: 20, reopened: 0, rate: 0 });
     expect(billing.days.map((day) => day.backlog.open)).toEqual([2, 3, 3, 3, 4]);
 
@@ -197,6 +205,9 @@ describe("report figures over a known fixture", () => {
     const email = (await summary(`${RANGE}&channel=email`)).figures;
     expect(email.created).toBe(5);
     expect(email.firstReplyHours).toEqual({ count: 4, median: 19, p90: 31 });
+    // Tickets 3, 13, 23 and 33, created on Thursday at 10:00: replies after 4, 14, 24 and 34 hours are 4, 8 (Thursday
+    // until 18:00), 9 (and Friday 09:00–10:00) and 17 (and all Friday) business hours.
+    expect(email.firstReplyBusinessHours).toEqual({ count: 4, median: 8.5, p90: 14.6 });
     expect((await summary(`${RANGE}&category=Billing&channel=email`)).figures.created).toBe(2);
   });
 
@@ -225,15 +236,17 @@ describe("report figures over a known fixture", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="tickets-2026-11-02-2026-11-06.csv"');
     const lines = (await response.text()).split("\r\n");
-    expect(lines[0]).toBe("id,createdAt,status,category,roleContext,locale,channel,priority,firstReplyHours,resolutionHours,breached,rating");
+    expect(lines[0]).toBe(
+      "id,createdAt,status,category,roleContext,locale,channel,priority,firstReplyHours,resolutionHours,breached,rating,firstReplyBusinessHours,resolutionBusinessHours",
+    );
     expect(lines.at(-1)).toBe("");
     // Tickets 3, 13, 23, 33 and 43, in id order (ids follow the fixture's order after the token's migration).
     expect(lines.slice(1, -1).map((line) => line.split(",").slice(1))).toEqual([
-      ["2026-11-05T16:00:00.000Z", "closed", "Billing", "guide", "es", "email", "normal", "4", "8", "", "4"],
-      ["2026-11-05T16:00:00.000Z", "closed", "Billing", "guide", "es", "email", "normal", "14", "28", "", "4"],
-      ["2026-11-05T16:00:00.000Z", "in_progress", "General Inquiry", "guide", "es", "email", "normal", "24", "48", "", ""],
-      ["2026-11-05T16:00:00.000Z", "in_progress", "General Inquiry", "guide", "es", "email", "normal", "34", "", "first_reply", ""],
-      ["2026-11-05T16:00:00.000Z", "open", "General Inquiry", "guide", "es", "email", "normal", "", "", "first_reply resolution", ""],
+      ["2026-11-05T16:00:00.000Z", "closed", "Billing", "guide", "es", "email", "normal", "4", "8", "", "4", "4", "8"],
+      ["2026-11-05T16:00:00.000Z", "closed", "Billing", "guide", "es", "email", "normal", "14", "28", "", "4", "8", "13"],
+      ["2026-11-05T16:00:00.000Z", "in_progress", "General Inquiry", "guide", "es", "email", "normal", "24", "48", "", "", "9", "17"],
+      ["2026-11-05T16:00:00.000Z", "in_progress", "General Inquiry", "guide", "es", "email", "normal", "34", "", "first_reply", "", "17", ""],
+      ["2026-11-05T16:00:00.000Z", "open", "General Inquiry", "guide", "es", "email", "normal", "", "", "first_reply resolution", "", "", ""],
     ]);
   });
 

@@ -21,7 +21,7 @@ export const reportPaths: ZodOpenApiPathsObject = {
       description:
         "Tickets created and closed per day with the backlog by status at the end of each day (rebuilt from the ticket " +
         "history); over the tickets created in the range: median and 90th-percentile first-reply and resolution times " +
-        "in calendar hours (business-hour durations are not reported yet), service-level attainment (of the tickets " +
+        "in calendar hours and in business hours (the service levels' schedule, holidays and time zone as they are now), service-level attainment (of the tickets " +
         "whose outcome is known: replied or resolved, or a breach recorded), satisfaction and reopen rate (resolved " +
         `tickets that went back to in_progress). With \`groupBy\`, the same figures per value of that field as well. ${RANGE}`,
       security: security.staffOrToken,
@@ -39,7 +39,7 @@ export const reportPaths: ZodOpenApiPathsObject = {
       summary: "Export tickets as CSV",
       description:
         `One CSV row (RFC 4180) per ticket created in the range, by id, under a header line: ${REPORT_CSV_COLUMNS.map((column) => `\`${column}\``).join(", ")}. ` +
-        "Hours are calendar hours with two decimals (empty when not yet reached); `breached` lists the missed targets " +
+        "`firstReplyHours` and `resolutionHours` are calendar hours, `firstReplyBusinessHours` and `resolutionBusinessHours` the same in business hours, with two decimals (empty when not yet reached); `breached` lists the missed targets " +
         `separated by spaces; \`rating\` is empty when the requester gave none. Streamed: any size of range is fine. ${RANGE}`,
       security: security.staffOrToken,
       requestParams: { query: reportTicketsQuery },
@@ -49,7 +49,7 @@ export const reportPaths: ZodOpenApiPathsObject = {
           headers: z.object({
             "Content-Disposition": z.string().meta({ description: "A download named after the range", example: 'attachment; filename="tickets-2026-11-01-2026-11-30.csv"' }),
           }),
-          content: { "text/csv": { schema: z.string().meta({ example: `${REPORT_CSV_COLUMNS.join(",")}\r\n42,2026-11-03T16:20:00.000Z,closed,Billing,tourist,es,web,normal,1.5,20.25,,5\r\n` }) } },
+          content: { "text/csv": { schema: z.string().meta({ example: `${REPORT_CSV_COLUMNS.join(",")}\r\n42,2026-11-03T16:20:00.000Z,closed,Billing,tourist,es,web,normal,1.5,20.25,,5,1.5,9.25\r\n` }) } },
         },
         ...problemResponses([401, 422, 429, 500], { descriptions: reportProblems }),
       },
