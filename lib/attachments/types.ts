@@ -23,7 +23,7 @@ export interface AttachmentLimits {
 
 /** The limits as a page shows them: with the allowed types already listed in the reader's language. */
 export interface ShownAttachmentLimits extends AttachmentLimits {
-  /** "PNG, JPEG y PDF" (lib/attachments/policy.ts, shownAttachmentLimits). */
+  /** "PNG, JPEG y PDF" (lib/attachments/shown-limits.ts). */
   allowedTypesText: string;
 }
 

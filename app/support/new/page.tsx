@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TicketForm } from "@/components/tickets/ticket-form";
-import { shownAttachmentLimits } from "@/lib/attachments/policy";
+import { shownAttachmentLimits } from "@/lib/attachments/shown-limits";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { PageStrings } from "@/lib/i18n/page-strings";
 import { localeOfTag } from "@/lib/i18n/locales";

@@ -11,7 +11,7 @@ import { StatusSteps } from "@/components/tickets/status-steps";
 import { TicketTimeline } from "@/components/tickets/ticket-timeline";
 import { buttonClasses } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
-import { shownAttachmentLimits } from "@/lib/attachments/policy";
+import { shownAttachmentLimits } from "@/lib/attachments/shown-limits";
 import { isTrackingKeyValid } from "@/lib/auth/tracking";
 import { AppError } from "@/lib/errors";
 import { clientMessages } from "@/lib/i18n/client-messages";

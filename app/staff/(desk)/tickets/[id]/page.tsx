@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { staffQueries } from "@/components/staff/staff-api";
 import { TicketView } from "@/components/staff/ticket-view";
-import { shownAttachmentLimits } from "@/lib/attachments/policy";
+import { shownAttachmentLimits } from "@/lib/attachments/shown-limits";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { etag } from "@/lib/http/ticket-responses";
 import { AppError } from "@/lib/errors";
