@@ -1,13 +1,14 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
-import { staffUsers, ticketEvents, ticketMessages, tickets } from "@/db/schema";
+import { executeTogether } from "@/db/execute-together";
+import { staffUsers, ticketMessages, tickets } from "@/db/schema";
 import { inspectFiles } from "@/lib/attachments/inspect-files";
 import { recordAttachments, withStoredFiles } from "@/lib/attachments/store-files";
 import { type Actor, actorLabel, seesInternals } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { StagedFile } from "@/lib/http/multipart";
-import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { historyWithEmail, ticketEmailWrites } from "@/lib/notifications/enqueue-ticket-email";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import { slaColumns } from "@/lib/sla/ticket-clocks";
 import { announceChange, enqueueWebhooks } from "@/lib/webhooks/enqueue";
@@ -103,15 +104,18 @@ export async function addMessage(request: AddMessageRequest): Promise<AddedMessa
         .returning(ticketColumns);
 
       const label = actorLabel(actor);
-      await tx.insert(ticketEvents).values([
-        { ticketId, type: "message_added", toValue: kind, actor: label, createdAt: updated!.updatedAt },
+      // The history rows and the requester's email in one statement.
+      const email =
+        kind === "reply" && author.type === "staff"
+          ? await ticketEmailWrites(tx, updated!, { kind: "staff_reply", message, from: to !== undefined ? current.status : undefined })
+          : kind === "note" && to !== undefined
+            ? await ticketEmailWrites(tx, updated!, { kind: "status_changed", from: current.status })
+            : undefined;
+      const history = [
+        { ticketId, type: "message_added" as const, toValue: kind, actor: label, createdAt: updated!.updatedAt },
         ...(to !== undefined ? [{ ticketId, type: "status_changed" as const, fromValue: current.status, toValue: to, actor: label, createdAt: updated!.updatedAt }] : []),
-      ]);
-      if (kind === "reply" && author.type === "staff") {
-        await enqueueTicketEmail(tx, updated!, { kind: "staff_reply", message, from: to !== undefined ? current.status : undefined });
-      } else if (kind === "note" && to !== undefined) {
-        await enqueueTicketEmail(tx, updated!, { kind: "status_changed", from: current.status });
-      }
+      ];
+      await executeTogether(tx, historyWithEmail(tx, history, email));
       if (kind === "reply") await enqueueWebhooks(tx, "ticket.message.created", [{ ticket: toTicket(updated!), message }]);
       if (to !== undefined) await announceChange(tx, [updated!], to === "closed");
       const added = { message, ticket: versionedTicket(updated!) };

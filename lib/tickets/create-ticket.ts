@@ -1,10 +1,11 @@
 import "server-only";
 import type { Transaction } from "@/db";
-import { ticketEvents, ticketMessages, tickets } from "@/db/schema";
+import { executeTogether } from "@/db/execute-together";
+import { ticketMessages, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { historyWithEmail, ticketEmailWrites } from "@/lib/notifications/enqueue-ticket-email";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import { slaColumns } from "@/lib/sla/ticket-clocks";
 import { nextAgentByRoundRobin, ROUND_ROBIN_ACTOR } from "./auto-assign";
@@ -82,37 +83,38 @@ export async function createTicket(
     })
     .returning(ticketColumns);
   const ticket = row!;
-  await tx.insert(ticketEvents).values([
-    { ticketId: ticket.id, type: "created", toValue: ticket.status, actor: actorLabel(actor), createdAt: ticket.createdAt },
-    ...(assignee
-      ? [{ ticketId: ticket.id, type: "assignee_changed" as const, toValue: assignee.name, actor: ROUND_ROBIN_ACTOR, createdAt: ticket.createdAt }]
-      : []),
+  const email =
+    status === "open" && !createdAt
+      ? await ticketEmailWrites(tx, ticket, { kind: "ticket_created", follows: origin.follows }, origin.confirmationInReplyTo)
+      : undefined;
+  const channel = origin.channel ?? (actor.kind === "token" ? "api" : "web");
+  const history = [
+    { ticketId: ticket.id, type: "created" as const, toValue: ticket.status, actor: actorLabel(actor), createdAt: ticket.createdAt },
+    ...(assignee ? [{ ticketId: ticket.id, type: "assignee_changed" as const, toValue: assignee.name, actor: ROUND_ROBIN_ACTOR, createdAt: ticket.createdAt }] : []),
+  ];
+  // The history, the confirmation email and the conversation in one statement; the requester's message is the
+  // first row of its INSERT, so it comes before the system note and its id is the first returned.
+  const [first] = await executeTogether(tx, [
+    ...historyWithEmail(tx, history, email),
+    tx
+      .insert(ticketMessages)
+      .values([
+        { ticketId: ticket.id, kind: "reply", authorType: "requester", authorName: ticket.fullName, body: ticket.message, channel, createdAt: ticket.createdAt },
+        ...(origin.follows === undefined
+          ? []
+          : [
+              {
+                ticketId: ticket.id,
+                kind: "note" as const,
+                authorType: "system" as const,
+                authorName: "Kinconecta Support",
+                body: `Follows #${origin.follows}, which was closed when this email answered it.`,
+                channel: origin.channel ?? "web",
+                createdAt: ticket.createdAt,
+              },
+            ]),
+      ])
+      .returning({ id: ticketMessages.id }),
   ]);
-  const [first] = await tx
-    .insert(ticketMessages)
-    .values({
-      ticketId: ticket.id,
-      kind: "reply",
-      authorType: "requester",
-      authorName: ticket.fullName,
-      body: ticket.message,
-      channel: origin.channel ?? (actor.kind === "token" ? "api" : "web"),
-      createdAt: ticket.createdAt,
-    })
-    .returning({ id: ticketMessages.id });
-  if (origin.follows !== undefined) {
-    await tx.insert(ticketMessages).values({
-      ticketId: ticket.id,
-      kind: "note",
-      authorType: "system",
-      authorName: "Kinconecta Support",
-      body: `Follows #${origin.follows}, which was closed when this email answered it.`,
-      channel: origin.channel ?? "web",
-      createdAt: ticket.createdAt,
-    });
-  }
-  if (status === "open" && !createdAt) {
-    await enqueueTicketEmail(tx, ticket, { kind: "ticket_created", follows: origin.follows }, origin.confirmationInReplyTo);
-  }
-  return { ticket: toTicket(ticket), version: ticket.version, firstMessageId: first!.id };
+  return { ticket: toTicket(ticket), version: ticket.version, firstMessageId: Number(first!.id) };
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
+import { executeTogether } from "@/db/execute-together";
 import { staffUsers, ticketEvents, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
-import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { historyWithEmail, ticketEmailWrites } from "@/lib/notifications/enqueue-ticket-email";
 import { assertActiveCategory } from "./categories";
 import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
 import type { UpdateTicketInput } from "./schemas";
@@ -76,10 +77,13 @@ export async function updateTicket(
       .where(eq(tickets.id, id))
       .returning(ticketColumns);
     const label = actorLabel(actor);
-    await tx.insert(ticketEvents).values(events.map((event) => ({ ...event, actor: label, createdAt: updated!.updatedAt })));
-    if (changes.status !== undefined && changes.notify !== false) {
-      await enqueueTicketEmail(tx, updated!, { kind: "status_changed", from: current.status });
-    }
+    // The history rows and the requester's email in one statement.
+    const email =
+      changes.status !== undefined && changes.notify !== false
+        ? await ticketEmailWrites(tx, updated!, { kind: "status_changed", from: current.status })
+        : undefined;
+    const history = events.map((event) => ({ ...event, actor: label, createdAt: updated!.updatedAt }));
+    await executeTogether(tx, historyWithEmail(tx, history, email));
     await announceChange(tx, [updated!], changes.status === "closed");
     return versionedTicket(updated!);
   });
