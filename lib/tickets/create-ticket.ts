@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
 import { executeTogether } from "@/db/execute-together";
 import { ticketMessages, tickets } from "@/db/schema";
@@ -8,7 +9,7 @@ import { env } from "@/lib/env";
 import { historyWithEmail, ticketEmailWrites } from "@/lib/notifications/enqueue-ticket-email";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import { slaColumns } from "@/lib/sla/ticket-clocks";
-import { nextAgentByRoundRobin, ROUND_ROBIN_ACTOR } from "./auto-assign";
+import { ROUND_ROBIN_ACTOR, roundRobinAgent } from "./auto-assign";
 import { assertActiveCategory } from "./categories";
 import { ticketColumns } from "./get-ticket";
 import type { MessageChannel } from "./message-schemas";
@@ -60,9 +61,9 @@ export async function createTicket(
     await getServiceLevels(tx),
     filedAt,
   );
-  // A ticket someone files now may go to an available agent; an import is history and keeps its own state.
-  const assignee = status === "open" && !createdAt ? await nextAgentByRoundRobin(tx) : null;
-  const [row] = await tx
+  // A ticket someone files now may go to an available agent, chosen in the same statement; an import is history and keeps its own state.
+  const roundRobin = status === "open" && !createdAt ? roundRobinAgent(tx) : undefined;
+  const [row] = await (roundRobin ? tx.with(roundRobin) : tx)
     .insert(tickets)
     .values({
       roleContext: input.roleContext,
@@ -73,7 +74,7 @@ export async function createTicket(
       message: input.message,
       locale: input.locale ?? env.DEFAULT_LOCALE,
       status,
-      assigneeId: assignee?.id,
+      assigneeId: roundRobin && sql`(select ${roundRobin.id} from ${roundRobin})`,
       awaiting,
       resolvedAt: status === "resolved" ? (updatedAt ?? new Date()) : undefined,
       createdAt,
@@ -83,6 +84,7 @@ export async function createTicket(
     })
     .returning(ticketColumns);
   const ticket = row!;
+  const assignee = ticket.assignee;
   const email =
     status === "open" && !createdAt
       ? await ticketEmailWrites(tx, ticket, { kind: "ticket_created", follows: origin.follows }, origin.confirmationInReplyTo)
