@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQLWrapper } from "drizzle-orm";
+import type { WithSubquery } from "drizzle-orm/subquery";
 import type { Transaction } from "./index";
 
 type Row = Record<string, unknown>;
@@ -19,4 +20,13 @@ export async function executeTogether(tx: Transaction, writes: readonly SQLWrapp
   // postgres-js returns the rows, PGlite an object holding them.
   const result = (await tx.execute(statement)) as unknown as Row[] | { rows: Row[] };
   return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * The same writes as data-modifying CTEs for a drizzle query of the caller's (`tx.with(...alongside(tx, writes))`),
+ * when that query's rows need drizzle's mapping (an UPDATE … RETURNING a ticket). The same rule holds: the writes
+ * and the query see the database as it was before the statement.
+ */
+export function alongside(tx: Transaction, writes: readonly SQLWrapper[]): WithSubquery[] {
+  return writes.map((write, index) => tx.$with(`write_${index}`, {}).as(write.getSQL()));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
-import { executeTogether } from "@/db/execute-together";
+import { alongside } from "@/db/execute-together";
 import { staffUsers, ticketMessages, tickets } from "@/db/schema";
 import { inspectFiles } from "@/lib/attachments/inspect-files";
 import { recordAttachments, withStoredFiles } from "@/lib/attachments/store-files";
@@ -89,7 +89,22 @@ export async function addMessage(request: AddMessageRequest): Promise<AddedMessa
         await getServiceLevels(tx),
         now,
       );
+      // The ticket's change, the history rows and the requester's email in one statement: the email is composed from
+      // the ticket as this message leaves it, and the history rows take the change's time (their default, now()).
+      const label = actorLabel(actor);
+      const history = [
+        { ticketId, type: "message_added" as const, toValue: kind, actor: label },
+        ...(to !== undefined ? [{ ticketId, type: "status_changed" as const, fromValue: current.status, toValue: to, actor: label }] : []),
+      ];
+      const after = { ...current, status: to ?? current.status };
+      const email =
+        kind === "reply" && author.type === "staff"
+          ? await ticketEmailWrites(tx, after, { kind: "staff_reply", message, from: to !== undefined ? current.status : undefined })
+          : kind === "note" && to !== undefined
+            ? await ticketEmailWrites(tx, after, { kind: "status_changed", from: current.status })
+            : undefined;
       const [updated] = await tx
+        .with(...alongside(tx, historyWithEmail(tx, history, email)))
         .update(tickets)
         .set({
           version: sql`${tickets.version} + 1`,
@@ -102,20 +117,6 @@ export async function addMessage(request: AddMessageRequest): Promise<AddedMessa
         })
         .where(eq(tickets.id, ticketId))
         .returning(ticketColumns);
-
-      const label = actorLabel(actor);
-      // The history rows and the requester's email in one statement.
-      const email =
-        kind === "reply" && author.type === "staff"
-          ? await ticketEmailWrites(tx, updated!, { kind: "staff_reply", message, from: to !== undefined ? current.status : undefined })
-          : kind === "note" && to !== undefined
-            ? await ticketEmailWrites(tx, updated!, { kind: "status_changed", from: current.status })
-            : undefined;
-      const history = [
-        { ticketId, type: "message_added" as const, toValue: kind, actor: label, createdAt: updated!.updatedAt },
-        ...(to !== undefined ? [{ ticketId, type: "status_changed" as const, fromValue: current.status, toValue: to, actor: label, createdAt: updated!.updatedAt }] : []),
-      ];
-      await executeTogether(tx, historyWithEmail(tx, history, email));
       if (kind === "reply") await enqueueWebhooks(tx, "ticket.message.created", [{ ticket: toTicket(updated!), message }]);
       if (to !== undefined) await announceChange(tx, [updated!], to === "closed");
       const added = { message, ticket: versionedTicket(updated!) };

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
-import { executeTogether } from "@/db/execute-together";
+import { alongside } from "@/db/execute-together";
 import { staffUsers, ticketEvents, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
@@ -63,7 +63,20 @@ export async function updateTicket(
           )
         : {};
 
+    // The change, its history rows and the requester's email in one statement: the email is composed from the
+    // ticket as this change leaves it, and the history rows take the change's time (their default, now(): the transaction's).
+    const label = actorLabel(actor);
+    const history = events.map((event) => ({ ...event, actor: label }));
+    const email =
+      changes.status !== undefined && changes.notify !== false
+        ? await ticketEmailWrites(
+            tx,
+            { ...current, status: changes.status, category: changes.category ?? current.category },
+            { kind: "status_changed", from: current.status },
+          )
+        : undefined;
     const [updated] = await tx
+      .with(...alongside(tx, historyWithEmail(tx, history, email)))
       .update(tickets)
       .set({
         ...(changes.status !== undefined && statusColumns(current, changes.status, "staff")),
@@ -76,14 +89,6 @@ export async function updateTicket(
       })
       .where(eq(tickets.id, id))
       .returning(ticketColumns);
-    const label = actorLabel(actor);
-    // The history rows and the requester's email in one statement.
-    const email =
-      changes.status !== undefined && changes.notify !== false
-        ? await ticketEmailWrites(tx, updated!, { kind: "status_changed", from: current.status })
-        : undefined;
-    const history = events.map((event) => ({ ...event, actor: label, createdAt: updated!.updatedAt }));
-    await executeTogether(tx, historyWithEmail(tx, history, email));
     await announceChange(tx, [updated!], changes.status === "closed");
     return versionedTicket(updated!);
   });
