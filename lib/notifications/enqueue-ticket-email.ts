@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, gt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, sql, type SQLWrapper } from "drizzle-orm";
 import type { Transaction } from "@/db";
+import { executeTogether } from "@/db/execute-together";
 import { outboxMessages, ticketEvents, tickets } from "@/db/schema";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
@@ -15,6 +16,8 @@ type Notice =
   | { kind: "staff_reply"; message: Message; from?: NoticeTicket["status"] }
   | { kind: "resolution_reminder" };
 
+type EmailTicket = Omit<NoticeTicket, "categoryLabel"> & { category: string; email: string; locale: Locale; replyToken: string };
+
 // Any fixed number: the first key of the advisory lock that serialises confirmations to one address.
 const CONFIRMATION_LOCK_SPACE = 727_002;
 
@@ -23,13 +26,39 @@ const CONFIRMATION_LOCK_SPACE = 727_002;
  * change: it is sent (by the outbox worker) exactly when the change commits, and never when it rolls back.
  * A confirmation over its address's hourly budget is written already failed, with the reason, and not sent.
  */
-export async function enqueueTicketEmail(
+export async function enqueueTicketEmail(tx: Transaction, ticket: EmailTicket, notice: Notice, answers?: string): Promise<void> {
+  await executeTogether(tx, historyWithEmail(tx, [], await ticketEmailWrites(tx, ticket, notice, answers)));
+}
+
+/** What queues one email: its outbox row, and the history row saying it was not sent (over budget). */
+export interface TicketEmailWrites {
+  outbox: SQLWrapper;
+  history: HistoryRow[];
+}
+
+type HistoryRow = typeof ticketEvents.$inferInsert;
+
+/**
+ * A change's history rows and its email, if any, as writes for executeTogether: one INSERT for all the history
+ * rows, so they keep their order (the email's own row last), and the outbox row beside it.
+ */
+export function historyWithEmail(tx: Transaction, history: readonly HistoryRow[], email?: TicketEmailWrites): SQLWrapper[] {
+  const rows = [...history, ...(email?.history ?? [])];
+  return [...(rows.length > 0 ? [tx.insert(ticketEvents).values(rows)] : []), ...(email ? [email.outbox] : [])];
+}
+
+/**
+ * The writes that queue the requester's email about a ticket change (see enqueueTicketEmail), not yet run, so a
+ * change can send them in the same statement as its history rows (executeTogether). A confirmation's budget is
+ * checked here, in statements of its own: its count must see the filings that held the address's lock before.
+ */
+export async function ticketEmailWrites(
   tx: Transaction,
-  ticket: Omit<NoticeTicket, "categoryLabel"> & { category: string; email: string; locale: Locale; replyToken: string },
+  ticket: EmailTicket,
   notice: Notice,
   /** The Message-ID this email answers when the ticket has sent none yet (the requester's email that opened it). */
   answers?: string,
-): Promise<void> {
+): Promise<TicketEmailWrites> {
   const label = await categoryLabel(ticket.category, ticket.locale, tx);
   const noticeTicket = { ...ticket, categoryLabel: label };
   const composed: TicketNotice =
@@ -39,15 +68,15 @@ export async function enqueueTicketEmail(
   const email = composeTicketEmail(composed, ticket.locale);
   const skipped = notice.kind === "ticket_created" && (await confirmationBudgetSpent(tx, ticket.email));
   // Every email of a ticket answers its first one, so mail clients show them as one conversation.
-  const [first] = await tx
+  const firstEmail = tx
     .select({ messageId: outboxMessages.messageId })
     .from(outboxMessages)
     .where(eq(outboxMessages.ticketId, ticket.id))
     .orderBy(asc(outboxMessages.id))
     .limit(1);
-  await tx.insert(outboxMessages).values({
+  const outbox = tx.insert(outboxMessages).values({
     messageId: `<${randomUUID()}@${new URL(env.APP_URL).hostname}>`,
-    inReplyTo: first?.messageId ?? answers ?? null,
+    inReplyTo: sql`coalesce((${firstEmail}), ${answers ?? null})`,
     replyTo: env.MAIL_REPLY_TO?.replace("{token}", ticket.replyToken) ?? null,
     ticketId: ticket.id,
     kind: notice.kind,
@@ -60,9 +89,7 @@ export async function enqueueTicketEmail(
     locale: ticket.locale,
     ...(skipped && { status: "failed" as const, lastError: skipped }),
   });
-  if (skipped) {
-    await tx.insert(ticketEvents).values({ ticketId: ticket.id, type: "notification_failed", toValue: skipped, actor: "system:email" });
-  }
+  return { outbox, history: skipped ? [{ ticketId: ticket.id, type: "notification_failed", toValue: skipped, actor: "system:email" }] : [] };
 }
 
 /**

@@ -1,13 +1,14 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
-import { staffUsers, ticketEvents, ticketMessages, tickets } from "@/db/schema";
+import { alongside } from "@/db/execute-together";
+import { staffUsers, ticketMessages, tickets } from "@/db/schema";
 import { inspectFiles } from "@/lib/attachments/inspect-files";
 import { recordAttachments, withStoredFiles } from "@/lib/attachments/store-files";
 import { type Actor, actorLabel, seesInternals } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { StagedFile } from "@/lib/http/multipart";
-import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { historyWithEmail, ticketEmailWrites } from "@/lib/notifications/enqueue-ticket-email";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import { slaColumns } from "@/lib/sla/ticket-clocks";
 import { announceChange, enqueueWebhooks } from "@/lib/webhooks/enqueue";
@@ -88,7 +89,22 @@ export async function addMessage(request: AddMessageRequest): Promise<AddedMessa
         await getServiceLevels(tx),
         now,
       );
+      // The ticket's change, the history rows and the requester's email in one statement: the email is composed from
+      // the ticket as this message leaves it, and the history rows take the change's time (their default, now()).
+      const label = actorLabel(actor);
+      const history = [
+        { ticketId, type: "message_added" as const, toValue: kind, actor: label },
+        ...(to !== undefined ? [{ ticketId, type: "status_changed" as const, fromValue: current.status, toValue: to, actor: label }] : []),
+      ];
+      const after = { ...current, status: to ?? current.status };
+      const email =
+        kind === "reply" && author.type === "staff"
+          ? await ticketEmailWrites(tx, after, { kind: "staff_reply", message, from: to !== undefined ? current.status : undefined })
+          : kind === "note" && to !== undefined
+            ? await ticketEmailWrites(tx, after, { kind: "status_changed", from: current.status })
+            : undefined;
       const [updated] = await tx
+        .with(...alongside(tx, historyWithEmail(tx, history, email)))
         .update(tickets)
         .set({
           version: sql`${tickets.version} + 1`,
@@ -101,17 +117,6 @@ export async function addMessage(request: AddMessageRequest): Promise<AddedMessa
         })
         .where(eq(tickets.id, ticketId))
         .returning(ticketColumns);
-
-      const label = actorLabel(actor);
-      await tx.insert(ticketEvents).values([
-        { ticketId, type: "message_added", toValue: kind, actor: label, createdAt: updated!.updatedAt },
-        ...(to !== undefined ? [{ ticketId, type: "status_changed" as const, fromValue: current.status, toValue: to, actor: label, createdAt: updated!.updatedAt }] : []),
-      ]);
-      if (kind === "reply" && author.type === "staff") {
-        await enqueueTicketEmail(tx, updated!, { kind: "staff_reply", message, from: to !== undefined ? current.status : undefined });
-      } else if (kind === "note" && to !== undefined) {
-        await enqueueTicketEmail(tx, updated!, { kind: "status_changed", from: current.status });
-      }
       if (kind === "reply") await enqueueWebhooks(tx, "ticket.message.created", [{ ticket: toTicket(updated!), message }]);
       if (to !== undefined) await announceChange(tx, [updated!], to === "closed");
       const added = { message, ticket: versionedTicket(updated!) };

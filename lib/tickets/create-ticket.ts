@@ -1,13 +1,15 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
-import { ticketEvents, ticketMessages, tickets } from "@/db/schema";
+import { executeTogether } from "@/db/execute-together";
+import { ticketMessages, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { historyWithEmail, ticketEmailWrites } from "@/lib/notifications/enqueue-ticket-email";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import { slaColumns } from "@/lib/sla/ticket-clocks";
-import { nextAgentByRoundRobin, ROUND_ROBIN_ACTOR } from "./auto-assign";
+import { ROUND_ROBIN_ACTOR, roundRobinAgent } from "./auto-assign";
 import { assertActiveCategory } from "./categories";
 import { ticketColumns } from "./get-ticket";
 import type { MessageChannel } from "./message-schemas";
@@ -59,9 +61,9 @@ export async function createTicket(
     await getServiceLevels(tx),
     filedAt,
   );
-  // A ticket someone files now may go to an available agent; an import is history and keeps its own state.
-  const assignee = status === "open" && !createdAt ? await nextAgentByRoundRobin(tx) : null;
-  const [row] = await tx
+  // A ticket someone files now may go to an available agent, chosen in the same statement; an import is history and keeps its own state.
+  const roundRobin = status === "open" && !createdAt ? roundRobinAgent(tx) : undefined;
+  const [row] = await (roundRobin ? tx.with(roundRobin) : tx)
     .insert(tickets)
     .values({
       roleContext: input.roleContext,
@@ -72,7 +74,7 @@ export async function createTicket(
       message: input.message,
       locale: input.locale ?? env.DEFAULT_LOCALE,
       status,
-      assigneeId: assignee?.id,
+      assigneeId: roundRobin && sql`(select ${roundRobin.id} from ${roundRobin})`,
       awaiting,
       resolvedAt: status === "resolved" ? (updatedAt ?? new Date()) : undefined,
       createdAt,
@@ -82,37 +84,39 @@ export async function createTicket(
     })
     .returning(ticketColumns);
   const ticket = row!;
-  await tx.insert(ticketEvents).values([
-    { ticketId: ticket.id, type: "created", toValue: ticket.status, actor: actorLabel(actor), createdAt: ticket.createdAt },
-    ...(assignee
-      ? [{ ticketId: ticket.id, type: "assignee_changed" as const, toValue: assignee.name, actor: ROUND_ROBIN_ACTOR, createdAt: ticket.createdAt }]
-      : []),
+  const assignee = ticket.assignee;
+  const email =
+    status === "open" && !createdAt
+      ? await ticketEmailWrites(tx, ticket, { kind: "ticket_created", follows: origin.follows }, origin.confirmationInReplyTo)
+      : undefined;
+  const channel = origin.channel ?? (actor.kind === "token" ? "api" : "web");
+  const history = [
+    { ticketId: ticket.id, type: "created" as const, toValue: ticket.status, actor: actorLabel(actor), createdAt: ticket.createdAt },
+    ...(assignee ? [{ ticketId: ticket.id, type: "assignee_changed" as const, toValue: assignee.name, actor: ROUND_ROBIN_ACTOR, createdAt: ticket.createdAt }] : []),
+  ];
+  // The history, the confirmation email and the conversation in one statement; the requester's message is the
+  // first row of its INSERT, so it comes before the system note and its id is the first returned.
+  const [first] = await executeTogether(tx, [
+    ...historyWithEmail(tx, history, email),
+    tx
+      .insert(ticketMessages)
+      .values([
+        { ticketId: ticket.id, kind: "reply", authorType: "requester", authorName: ticket.fullName, body: ticket.message, channel, createdAt: ticket.createdAt },
+        ...(origin.follows === undefined
+          ? []
+          : [
+              {
+                ticketId: ticket.id,
+                kind: "note" as const,
+                authorType: "system" as const,
+                authorName: "Kinconecta Support",
+                body: `Follows #${origin.follows}, which was closed when this email answered it.`,
+                channel: origin.channel ?? "web",
+                createdAt: ticket.createdAt,
+              },
+            ]),
+      ])
+      .returning({ id: ticketMessages.id }),
   ]);
-  const [first] = await tx
-    .insert(ticketMessages)
-    .values({
-      ticketId: ticket.id,
-      kind: "reply",
-      authorType: "requester",
-      authorName: ticket.fullName,
-      body: ticket.message,
-      channel: origin.channel ?? (actor.kind === "token" ? "api" : "web"),
-      createdAt: ticket.createdAt,
-    })
-    .returning({ id: ticketMessages.id });
-  if (origin.follows !== undefined) {
-    await tx.insert(ticketMessages).values({
-      ticketId: ticket.id,
-      kind: "note",
-      authorType: "system",
-      authorName: "Kinconecta Support",
-      body: `Follows #${origin.follows}, which was closed when this email answered it.`,
-      channel: origin.channel ?? "web",
-      createdAt: ticket.createdAt,
-    });
-  }
-  if (status === "open" && !createdAt) {
-    await enqueueTicketEmail(tx, ticket, { kind: "ticket_created", follows: origin.follows }, origin.confirmationInReplyTo);
-  }
-  return { ticket: toTicket(ticket), version: ticket.version, firstMessageId: first!.id };
+  return { ticket: toTicket(ticket), version: ticket.version, firstMessageId: Number(first!.id) };
 }

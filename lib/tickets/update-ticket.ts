@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
+import { alongside } from "@/db/execute-together";
 import { staffUsers, ticketEvents, tickets } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import { validationError } from "@/lib/errors";
-import { enqueueTicketEmail } from "@/lib/notifications/enqueue-ticket-email";
+import { historyWithEmail, ticketEmailWrites } from "@/lib/notifications/enqueue-ticket-email";
 import { assertActiveCategory } from "./categories";
 import { lockTicketOrThrow, ticketColumns, versionedTicket } from "./get-ticket";
 import type { UpdateTicketInput } from "./schemas";
@@ -62,7 +63,20 @@ export async function updateTicket(
           )
         : {};
 
+    // The change, its history rows and the requester's email in one statement: the email is composed from the
+    // ticket as this change leaves it, and the history rows take the change's time (their default, now(): the transaction's).
+    const label = actorLabel(actor);
+    const history = events.map((event) => ({ ...event, actor: label }));
+    const email =
+      changes.status !== undefined && changes.notify !== false
+        ? await ticketEmailWrites(
+            tx,
+            { ...current, status: changes.status, category: changes.category ?? current.category },
+            { kind: "status_changed", from: current.status },
+          )
+        : undefined;
     const [updated] = await tx
+      .with(...alongside(tx, historyWithEmail(tx, history, email)))
       .update(tickets)
       .set({
         ...(changes.status !== undefined && statusColumns(current, changes.status, "staff")),
@@ -75,11 +89,6 @@ export async function updateTicket(
       })
       .where(eq(tickets.id, id))
       .returning(ticketColumns);
-    const label = actorLabel(actor);
-    await tx.insert(ticketEvents).values(events.map((event) => ({ ...event, actor: label, createdAt: updated!.updatedAt })));
-    if (changes.status !== undefined && changes.notify !== false) {
-      await enqueueTicketEmail(tx, updated!, { kind: "status_changed", from: current.status });
-    }
     await announceChange(tx, [updated!], changes.status === "closed");
     return versionedTicket(updated!);
   });
