@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQLWrapper } from "drizzle-orm";
 import type { WithSubquery } from "drizzle-orm/subquery";
 import type { Transaction } from "./index";
+import { selectRows } from "./select-rows";
 
 type Row = Record<string, unknown>;
 
@@ -17,9 +18,7 @@ export async function executeTogether(tx: Transaction, writes: readonly SQLWrapp
   const ctes = writes.slice(0, -1).map((write, index) => sql`${sql.raw(`write_${index}`)} as (${write.getSQL()})`);
   const last = writes.at(-1)!.getSQL();
   const statement = ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${last}` : sql`${last}`;
-  // postgres-js returns the rows, PGlite an object holding them.
-  const result = (await tx.execute(statement)) as unknown as Row[] | { rows: Row[] };
-  return Array.isArray(result) ? result : result.rows;
+  return selectRows<Row>(tx, statement);
 }
 
 /**

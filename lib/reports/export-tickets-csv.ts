@@ -1,8 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { selectRows } from "@/db/select-rows";
 import { getServiceLevels } from "@/lib/sla/service-levels";
-import { businessDayOf, businessDays, businessHoursBetween, hoursBetween, rangeBounds, selectRows, statusHistory, ticketChannel, ticketFilters } from "./report-sql";
+import { businessDayOf, businessDays, businessHoursBetween, hoursBetween, rangeBounds, statusHistory, ticketChannel, ticketFilters } from "./report-sql";
 import { REPORT_CSV_COLUMNS, type ReportTicketsQuery } from "./schemas";
 
 /** Rows read per query: the export streams a million tickets in steps this size, never holding them all. */

@@ -1,6 +1,5 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import type { Database } from "@/db";
 import { env } from "@/lib/env";
 import type { BusinessCalendar } from "@/lib/sla/business-time";
 import type { ReportGroup, ReportTicketsQuery } from "./schemas";
@@ -132,10 +131,4 @@ export function businessHoursBetween(calendar: BusinessCalendar, start: SQL, sta
 /** Joins the `business_days` row of an instant's local day as `alias` (no row when the instant is null). */
 export function businessDayOf(calendar: BusinessCalendar, instant: SQL, alias: string): SQL {
   return sql`left join business_days ${sql.raw(alias)} on ${sql.raw(alias)}.day = ((${instant}) at time zone ${calendar.timeZone})::date`;
-}
-
-/** Rows of a raw statement: postgres.js answers an array, PGlite an object with `rows`. */
-export async function selectRows<Row>(db: Database, statement: SQL): Promise<Row[]> {
-  const result = (await db.execute(statement)) as unknown as Row[] | { rows: Row[] };
-  return Array.isArray(result) ? result : result.rows;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db";
+import { selectRows } from "@/db/select-rows";
 import { env } from "@/lib/env";
 import type { BusinessCalendar } from "@/lib/sla/business-time";
 import { getServiceLevels } from "@/lib/sla/service-levels";
@@ -13,7 +14,6 @@ import {
   localDate,
   rangeBounds,
   historySince,
-  selectRows,
   ticketFilters,
 } from "./report-sql";
 import { BACKLOG_STATUSES, type ReportFigures, type ReportSummary, type ReportSummaryQuery } from "./schemas";
@@ -182,7 +182,7 @@ async function reportRows<Row>(db: Database, statement: SQL): Promise<Row[]> {
     // And enough memory to sort and group a quarter's events without spilling to disk.
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local work_mem = '64MB'`);
-    return selectRows<Row>(tx as unknown as Database, statement);
+    return selectRows<Row>(tx, statement);
   });
 }
 

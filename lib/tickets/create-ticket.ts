@@ -61,8 +61,10 @@ export async function createTicket(
     await getServiceLevels(tx),
     filedAt,
   );
-  // A ticket someone files now may go to an available agent, chosen in the same statement; an import is history and keeps its own state.
-  const roundRobin = status === "open" && !createdAt ? roundRobinAgent(tx) : undefined;
+  // A ticket someone files now may go to an available agent (chosen in the same statement) and is confirmed by email;
+  // an import is history and keeps its own state.
+  const filedNow = status === "open" && !createdAt;
+  const roundRobin = filedNow ? roundRobinAgent(tx) : undefined;
   const [row] = await (roundRobin ? tx.with(roundRobin) : tx)
     .insert(tickets)
     .values({
@@ -85,10 +87,9 @@ export async function createTicket(
     .returning(ticketColumns);
   const ticket = row!;
   const assignee = ticket.assignee;
-  const email =
-    status === "open" && !createdAt
-      ? await ticketEmailWrites(tx, ticket, { kind: "ticket_created", follows: origin.follows }, origin.confirmationInReplyTo)
-      : undefined;
+  const email = filedNow
+    ? await ticketEmailWrites(tx, ticket, { kind: "ticket_created", follows: origin.follows }, origin.confirmationInReplyTo)
+    : undefined;
   const channel = origin.channel ?? (actor.kind === "token" ? "api" : "web");
   const history = [
     { ticketId: ticket.id, type: "created" as const, toValue: ticket.status, actor: actorLabel(actor), createdAt: ticket.createdAt },
