@@ -44,16 +44,17 @@ const handle = app.getRequestHandler();
 await app.prepare();
 globalThis[Symbol.for("kinconecta.peerAddressHeader")] = true;
 
-// Responses not yet begun, so that a shutdown can still mark them `Connection: close` (see shutDown below).
-const unanswered = new Set();
+// Responses not yet finished, so that a shutdown can mark them `Connection: close`, or end the connection after
+// those already begun (see shutDown below).
+const inFlight = new Set();
 
 const server = createServer((request, response) => {
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   if (stopping) response.setHeader("connection", "close");
   else {
-    unanswered.add(response);
-    response.once("close", () => unanswered.delete(response));
-    response.once("finish", () => unanswered.delete(response));
+    inFlight.add(response);
+    response.once("close", () => inFlight.delete(response));
+    response.once("finish", () => inFlight.delete(response));
   }
   void handle(request, response);
 }).listen(port, hostname, () => {
@@ -72,7 +73,7 @@ function shutDown(signal) {
   stopping = true;
   const exitCode = signal === "SIGINT" ? 130 : 143;
   setTimeout(() => process.exit(exitCode), SHUTDOWN_GRACE_MS).unref();
-  for (const response of unanswered) {
+  for (const response of inFlight) {
     if (!response.headersSent) response.setHeader("connection", "close");
     else {
       // Its headers promised keep-alive; HTTP lets a server close between requests, which the balancer retries.

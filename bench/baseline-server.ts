@@ -93,8 +93,8 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     const ticket = await sql.begin(async (tx) => {
       if (!(await categoryIsActive(input.category!, tx))) return null;
       const [row] = await tx<Row[]>`
-        insert into tickets (role_context, full_name, email, subject, category, message, status)
-        values (${input.roleContext!}, ${input.fullName!}, ${input.email!}, ${input.subject!}, ${input.category!}, ${input.message!}, 'open')
+        insert into tickets (role_context, full_name, email, subject, category, message, status, channel)
+        values (${input.roleContext!}, ${input.fullName!}, ${input.email!}, ${input.subject!}, ${input.category!}, ${input.message!}, 'open', 'api')
         returning ${COLUMNS}`;
       await tx`insert into ticket_events (ticket_id, type, to_value, actor, created_at)
                values (${row!.id}, 'created', 'open', 'requester', ${row!.created_at})`;

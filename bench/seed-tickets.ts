@@ -125,17 +125,19 @@ function ticketLines(from: number, count: number, now: number, next: () => numbe
         new Date(createdAt).toISOString(),
         new Date(updatedAt).toISOString(),
         priority,
+        next() < 0.75 ? "web" : next() < 0.6 ? "email" : "api",
       ].join("\t"),
     );
   }
   return lines.join("\n") + "\n";
 }
 
-const TICKET_COLUMNS = ["role_context", "full_name", "email", "subject", "category", "message", "status", "version", "created_at", "updated_at", "priority"];
+const TICKET_COLUMNS = ["role_context", "full_name", "email", "subject", "category", "message", "status", "version", "created_at", "updated_at", "priority", "channel"];
 
 /**
  * Adds tickets until the table holds `total`, with a "created" history row each, a status change
- * for every ticket past open, and one or two attachment rows on about one ticket in twelve.
+ * for every ticket past open (and a reopening on some), first replies, ratings and missed targets, and one or two
+ * attachment rows on about one ticket in twelve.
  */
 export async function seedTickets(
   target: BulkTarget,
@@ -159,9 +161,28 @@ export async function seedTickets(
   await target.query(
     `insert into ticket_events (ticket_id, type, to_value, actor, created_at) select id, 'created', 'open', 'requester', created_at ${fresh}`,
   );
+  // One resolved or closed ticket in eleven was reopened once on its way: resolved at 40% of its life, back in progress
+  // at 60%. The reports read these moves (reopen rate, first resolution).
+  const reopened = `status in ('resolved', 'closed') and id % 11 = 0`;
   await target.query(
     `insert into ticket_events (ticket_id, type, from_value, to_value, actor, created_at)
-     select id, 'status_changed', 'open', status::text, 'staff:agent@kinconecta.example', updated_at ${fresh} and status <> 'open'`,
+     select id, 'status_changed'::ticket_event_type, 'open', 'resolved', 'staff:agent@kinconecta.example', created_at + (updated_at - created_at) * 0.4
+       ${fresh} and ${reopened}
+     union all
+     select id, 'status_changed', 'resolved', 'in_progress', 'requester', created_at + (updated_at - created_at) * 0.6 ${fresh} and ${reopened}
+     union all
+     select id, 'status_changed', case when ${reopened} then 'in_progress' else 'open' end, status::text, 'staff:agent@kinconecta.example', updated_at
+       ${fresh} and status <> 'open'`,
+  );
+  // What a desk's reports read besides the history: a first reply for every ticket past open (5–30% into its life),
+  // a rating on one closed ticket in four, a missed first-reply target on one in nine and a missed resolution on one in
+  // fourteen.
+  await target.query(
+    `update tickets set first_replied_at = created_at + (updated_at - created_at) * (0.05 + (id % 100) / 400.0),
+            satisfaction_rating = case when status = 'closed' and id % 4 = 0 then (array[5, 5, 4, 4, 5, 3, 4, 5, 2, 1])[1 + id / 4 % 10] end,
+            satisfaction_at = case when status = 'closed' and id % 4 = 0 then updated_at end,
+            sla_breaches = array_remove(array[case when id % 9 = 0 then 'first_reply' end, case when id % 14 = 0 then 'resolution' end], null)
+     where id > ${maxId} and status <> 'open'`,
   );
   // Deadlines for the tickets in play, from the default targets counted in calendar hours (close enough for the
   // index's shape): open ones still wait for a first reply, and every one's resolution clock runs.

@@ -64,6 +64,10 @@ export const serviceLevels = pgTable("service_levels", {
   updatedAt: timestampMs().notNull().defaultNow(),
 });
 
+export const messageKind = pgEnum("message_kind", MESSAGE_KINDS);
+export const messageAuthorType = pgEnum("message_author_type", MESSAGE_AUTHOR_TYPES);
+export const messageChannel = pgEnum("message_channel", MESSAGE_CHANNELS);
+
 export const tickets = pgTable(
   "tickets",
   {
@@ -82,6 +86,8 @@ export const tickets = pgTable(
     assigneeId: text().references((): AnyPgColumn => staffUsers.id, { onDelete: "set null" }),
     /** The requester's language: every email to them is written in it. */
     locale: locale().notNull().default("es"),
+    /** How it came in: the channel of its first message. */
+    channel: messageChannel().notNull(),
     /** Bumped on every change; the ETag and the `If-Match` precondition are built on it. */
     version: integer().notNull().default(1),
     /** Part of the private tracking key; staff issuing a new link bumps it, so the old link stops working. */
@@ -114,6 +120,14 @@ export const tickets = pgTable(
     firstReplyDueAt: timestampMs(),
     resolutionDueAt: timestampMs(),
     slaBreaches: text().array().$type<SlaTarget[]>().notNull().default(sql`'{}'::text[]`),
+    // What the status history tells the reports, kept by a trigger on ticket_events (migration 0018), so a report
+    // reads these from an index instead of every ticket's history.
+    /** When the ticket first became resolved or closed by a move (not at creation: an import's status is not a move). */
+    firstResolvedAt: timestampMs(),
+    /** Whether it ever entered `resolved`, at creation (an import) or by a move. */
+    everResolved: boolean().notNull().default(false),
+    /** Whether it ever went back from `resolved` to `in_progress`. */
+    everReopened: boolean().notNull().default(false),
     /** The next deadline, far in the future when none runs, so `sort=dueAt` has a key that is never null. */
     nextDueAt: timestampMs()
       .notNull()
@@ -128,11 +142,11 @@ export const tickets = pgTable(
     // Ascending (nulls last), so one index serves both sort directions: read backwards it is exactly
     // `order by … desc, id desc` (nulls first). A `desc nulls last` index matches neither direction.
     index("tickets_created_idx").on(t.createdAt, t.id),
-    // The last three columns of these two are for the reports, grouped or filtered: the tickets changed in a range,
+    // The last four columns of these two are for the reports, grouped or filtered: the tickets changed in a range,
     // and the backlog now, are then read from the index alone.
-    index("tickets_updated_idx").on(t.updatedAt, t.id, t.category, t.roleContext, t.locale),
+    index("tickets_updated_idx").on(t.updatedAt, t.id, t.category, t.roleContext, t.locale, t.channel),
     index("tickets_status_created_idx").on(t.status, t.createdAt, t.id),
-    index("tickets_status_updated_idx").on(t.status, t.updatedAt, t.id, t.category, t.roleContext, t.locale),
+    index("tickets_status_updated_idx").on(t.status, t.updatedAt, t.id, t.category, t.roleContext, t.locale, t.channel),
     index("tickets_priority_created_idx").on(t.priority, t.createdAt, t.id),
     // The reports' category filter over a range of creation dates.
     index("tickets_category_created_idx").on(t.category, t.createdAt),
@@ -145,9 +159,13 @@ export const tickets = pgTable(
       t.category,
       t.roleContext,
       t.locale,
+      t.channel,
       t.firstRepliedAt,
       t.satisfactionRating,
       t.slaBreaches,
+      t.firstResolvedAt,
+      t.everResolved,
+      t.everReopened,
     ),
     index("tickets_assignee_created_idx").on(t.assigneeId, t.createdAt, t.id),
     index("tickets_email_idx").on(sql`lower(${t.email})`),
@@ -165,10 +183,6 @@ export const tickets = pgTable(
     index("tickets_resolved_at_idx").on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
   ],
 );
-
-export const messageKind = pgEnum("message_kind", MESSAGE_KINDS);
-export const messageAuthorType = pgEnum("message_author_type", MESSAGE_AUTHOR_TYPES);
-export const messageChannel = pgEnum("message_channel", MESSAGE_CHANNELS);
 
 /** A ticket's conversation: the requester's original message (written with the ticket), replies and staff notes. */
 export const ticketMessages = pgTable(
@@ -227,12 +241,8 @@ export const ticketEvents = pgTable(
   },
   (t) => [
     index("ticket_events_ticket_idx").on(t.ticketId, t.id),
-    // The reports read only the status history: each ticket's in order (backlog, resolution times, reopens)…
-    index("ticket_events_status_history_idx")
-      .on(t.ticketId, t.createdAt, t.id)
-      .where(sql`${t.type} in ('created', 'status_changed')`),
-    // …and the status changes of a range of days (the reports' backlog, closings and cohort histories): every column
-    // those read is in the index, so they scan only it.
+    // The reports' status changes of a range of days (the backlog and closings): every column they read is in the
+    // index, so they scan only it. What each ticket's history tells the cohort is kept on the ticket (migration 0018).
     index("ticket_events_status_time_idx")
       .on(t.createdAt, t.ticketId, t.type, t.fromValue, t.toValue)
       .where(sql`${t.type} in ('created', 'status_changed')`),

@@ -13,7 +13,6 @@ import {
   hoursBetween,
   localDate,
   rangeBounds,
-  historySince,
   ticketFilters,
 } from "./report-sql";
 import { BACKLOG_STATUSES, type ReportFigures, type ReportSummary, type ReportSummaryQuery } from "./schemas";
@@ -201,7 +200,7 @@ function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, calendar: Bu
   const firstReplyMeasured = sql`(first_replied_at is not null or ${firstReplyBreached})`;
   const resolutionMeasured = sql`(first_resolved_at is not null or ${resolutionBreached})`;
   return sql`
-    with ${businessDays(calendar, query.from, query.to)}, ${historySince(start, cohort)}
+    with ${businessDays(calendar, query.from, query.to)}
     select ${grouping.select},
       count(*)::int as created,
       count(first_replied_at)::int as first_reply_count,
@@ -225,18 +224,18 @@ function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, calendar: Bu
         sql`, `,
       )},
       count(*) filter (where ever_resolved)::int as resolved,
-      count(*) filter (where reopened)::int as reopened
+      count(*) filter (where ever_reopened)::int as reopened
     from (
       select ${keyColumn(grouping)} as key, t.first_replied_at, t.sla_breaches, t.satisfaction_rating,
-        h.first_resolved_at, h.ever_resolved, h.reopened,
+        t.first_resolved_at, t.ever_resolved, t.ever_reopened,
         ${hoursBetween(sql`t.created_at`, sql`t.first_replied_at`)} as first_reply,
-        ${hoursBetween(sql`t.created_at`, sql`h.first_resolved_at`)} as resolution,
+        ${hoursBetween(sql`t.created_at`, sql`t.first_resolved_at`)} as resolution,
         ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br")} as first_reply_business,
-        ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`h.first_resolved_at`, "bs")} as resolution_business
-      from tickets t left join history h on h.ticket_id = t.id
+        ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_resolved_at`, "bs")} as resolution_business
+      from tickets t
         ${businessDayOf(calendar, sql`t.created_at`, "bc")}
         ${businessDayOf(calendar, sql`t.first_replied_at`, "br")}
-        ${businessDayOf(calendar, sql`h.first_resolved_at`, "bs")}
+        ${businessDayOf(calendar, sql`t.first_resolved_at`, "bs")}
       where ${cohort}
     ) cohort
     ${grouping.groupBy()}`;

@@ -65,6 +65,7 @@ export async function createTicket(
   // an import is history and keeps its own state.
   const filedNow = status === "open" && !createdAt;
   const roundRobin = filedNow ? roundRobinAgent(tx) : undefined;
+  const channel = origin.channel ?? (actor.kind === "token" ? "api" : "web");
   const [row] = await (roundRobin ? tx.with(roundRobin) : tx)
     .insert(tickets)
     .values({
@@ -75,6 +76,7 @@ export async function createTicket(
       category: input.category,
       message: input.message,
       locale: input.locale ?? env.DEFAULT_LOCALE,
+      channel,
       status,
       assigneeId: roundRobin && sql`(select ${roundRobin.id} from ${roundRobin})`,
       awaiting,
@@ -90,7 +92,6 @@ export async function createTicket(
   const email = filedNow
     ? await ticketEmailWrites(tx, ticket, { kind: "ticket_created", follows: origin.follows }, origin.confirmationInReplyTo)
     : undefined;
-  const channel = origin.channel ?? (actor.kind === "token" ? "api" : "web");
   const history = [
     { ticketId: ticket.id, type: "created" as const, toValue: ticket.status, actor: actorLabel(actor), createdAt: ticket.createdAt },
     ...(assignee ? [{ ticketId: ticket.id, type: "assignee_changed" as const, toValue: assignee.name, actor: ROUND_ROBIN_ACTOR, createdAt: ticket.createdAt }] : []),

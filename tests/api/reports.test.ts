@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportFigures, ReportSummary } from "@/lib/reports/schemas";
 import { runNpmCommand, startTestServer, type TestServer } from "../support/test-server";
-import { admin, api, auth, expectProblem, sessionHeaders, signIn } from "./client";
+import { admin, api, auth, expectProblem, sessionHeaders, signIn, ticketBody } from "./client";
 
 // A server of its own whose database holds exactly the fixture below, written straight into it before it starts.
 // Its jobs must not change the fixture: auto-close is off, and the clocks still running have deadlines far ahead.
@@ -69,7 +69,7 @@ function fixture(): FixtureTicket[] {
 const literal = (value: string | number | undefined) =>
   value === undefined ? "null" : typeof value === "number" ? `'${new Date(value).toISOString()}'` : `'${value}'`;
 
-/** One statement per ticket: the ticket, its first message (which gives its channel) and its status history. */
+/** One statement per ticket: the ticket (with its channel), its first message (in that channel) and its status history. */
 function fixtureSql(tickets: FixtureTicket[]): string {
   return tickets
     .map((ticket, index) => {
@@ -87,11 +87,11 @@ function fixtureSql(tickets: FixtureTicket[]): string {
         }),
       ];
       return `with t as (
-        insert into tickets (role_context, full_name, email, subject, category, message, status, locale, created_at, updated_at,
+        insert into tickets (role_context, full_name, email, subject, category, message, status, locale, channel, created_at, updated_at,
           last_message_at, awaiting, closed_reason, resolved_at, first_replied_at, first_reply_due_at, resolution_due_at,
           sla_breaches, satisfaction_rating, satisfaction_at)
         values ('${ticket.roleContext}', 'Ana Martinez', 'report${index}@example.com', 'Report fixture', '${ticket.category}',
-          'Help', '${status}', '${ticket.locale}', ${literal(ticket.createdAt)}, ${literal(updatedAt)}, ${literal(ticket.createdAt)},
+          'Help', '${status}', '${ticket.locale}', '${ticket.channel}', ${literal(ticket.createdAt)}, ${literal(updatedAt)}, ${literal(ticket.createdAt)},
           ${status === "closed" ? "null" : status === "resolved" ? "'requester'" : "'staff'"}, ${status === "closed" ? "'confirmed'" : "null"},
           ${literal(resolvedAt)}, ${literal(ticket.firstRepliedAt)},
           ${inPlay && ticket.firstRepliedAt === undefined ? literal(FAR_AHEAD) : "null"}, ${inPlay ? literal(FAR_AHEAD) : "null"},
@@ -253,6 +253,39 @@ describe("report figures over a known fixture", () => {
   it("exports every ticket of the range", async () => {
     const response = await api(`${server.baseURL}/api/reports/tickets.csv?${RANGE}`, { headers: bearer });
     expect((await response.text()).trimEnd().split("\r\n")).toHaveLength(51);
+  });
+});
+
+describe("figures the desk's own writes keep", () => {
+  /** Yesterday to tomorrow in the server's time zone: today's tickets, whenever the test runs. */
+  function aroundToday(): string {
+    const day = (offset: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Mexico_City" }).format(Date.now() + offset * 24 * HOUR);
+    return `from=${day(-1)}&to=${day(1)}`;
+  }
+
+  it("counts tickets by the channel they came in and keeps each one's first resolution and reopening", async () => {
+    const file = async (headers: Record<string, string>) => {
+      const response = await api(`${server.baseURL}/api/support-tickets`, { method: "POST", json: ticketBody(), headers });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: number }).id;
+    };
+    await file({});
+    const id = await file(bearer);
+    // Resolved, reopened, resolved again, closed: one first resolution, one reopening, one closing.
+    for (const status of ["resolved", "in_progress", "resolved", "closed"]) {
+      const response = await api(`${server.baseURL}/api/support-tickets/${id}`, { method: "PATCH", json: { status }, headers: bearer });
+      expect(response.status).toBe(200);
+    }
+
+    const { figures } = await summary(`${aroundToday()}&channel=api`);
+    expect(figures.created).toBe(1);
+    expect(figures.resolutionHours).toEqual({ count: 1, median: 0, p90: 0 });
+    expect(figures.reopens).toEqual({ resolved: 1, reopened: 1, rate: 1 });
+    expect(figures.days.reduce((closed, day) => closed + day.closed, 0)).toBe(1);
+    const web = (await summary(`${aroundToday()}&channel=web`)).figures;
+    expect(web.created).toBe(1);
+    expect(web.resolutionHours.count).toBe(0);
+    expect(web.reopens).toEqual({ resolved: 0, reopened: 0, rate: null });
   });
 });
 
