@@ -21,6 +21,25 @@ export function rangeBounds({ from, to }: { from: string; to: string }): { start
   };
 }
 
+/**
+ * The local days (DEFAULT_TIME_ZONE) from `from` through `through`, as a `with` item `range_days (day, starts, ends)`:
+ * each day with its bounds as instants. Rows joined to it by their instant (`>= starts and < ends`) find their day
+ * through an index on that instant, one range a day, instead of converting each instant to local time: over a
+ * quarter's 120,000 tickets the conversions were most of the time. With `openEnded`, the last day also takes every
+ * later instant.
+ */
+export function rangeDays(from: string, through: SQL, openEnded = false): SQL {
+  const zone = env.DEFAULT_TIME_ZONE;
+  const last = sql`(${through})::timestamp`;
+  return sql`range_days as (
+    select d.day::date as day, d.day at time zone ${zone} as starts,
+      case when ${openEnded} and d.day = ${last} then 'infinity'::timestamptz else (d.day + interval '1 day') at time zone ${zone} end as ends
+    from generate_series(${from}::date::timestamp, ${last}, interval '1 day') as d(day))`;
+}
+
+/** Today's date in DEFAULT_TIME_ZONE. */
+export const localToday = sql`(now() at time zone ${env.DEFAULT_TIME_ZONE})::date`;
+
 /** The calendar day (a `date`) an instant falls on in DEFAULT_TIME_ZONE: cheaper to group by than its text. */
 export function localDate(instant: SQL): SQL {
   return sql`((${instant}) at time zone ${env.DEFAULT_TIME_ZONE})::date`;

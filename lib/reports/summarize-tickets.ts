@@ -12,6 +12,8 @@ import {
   GROUP_COLUMNS,
   hoursBetween,
   localDate,
+  localToday,
+  rangeDays,
   rangeBounds,
   ticketFilters,
 } from "./report-sql";
@@ -58,10 +60,6 @@ interface CohortRow extends Slotted {
   resolution_count: number;
   resolution_median: number | null;
   resolution_p90: number | null;
-  first_reply_business_median: number | null;
-  first_reply_business_p90: number | null;
-  resolution_business_median: number | null;
-  resolution_business_p90: number | null;
   first_reply_measured: number;
   first_reply_met: number;
   resolution_measured: number;
@@ -75,6 +73,15 @@ interface CohortRow extends Slotted {
   rated_5: number;
   resolved: number;
   reopened: number;
+}
+
+interface BusinessHoursRow extends Slotted {
+  first_reply_count: number;
+  first_reply_median: number | null;
+  first_reply_p90: number | null;
+  resolution_count: number;
+  resolution_median: number | null;
+  resolution_p90: number | null;
 }
 
 interface DayRow extends Slotted {
@@ -116,18 +123,19 @@ type Slot = string | typeof TOTAL;
 const slotOf = (row: Slotted): Slot => (row.total ? TOTAL : row.key);
 
 async function figuresBySlot(db: Database, query: ReportSummaryQuery, calendar: BusinessCalendar, grouping: Grouping): Promise<Map<Slot, ReportFigures>> {
-  const { start, end } = rangeBounds(query);
   const filters = ticketFilters(query);
-  const [cohort, created, moves] = await Promise.all([
-    reportRows<CohortRow>(db, cohortQuery(grouping, query, calendar, filters)),
+  const [cohort, businessHours, created, moves] = await Promise.all([
+    reportRows<CohortRow>(db, cohortQuery(grouping, query, filters)),
+    reportRows<BusinessHoursRow>(db, businessHoursQuery(grouping, query, calendar, filters)),
     reportRows<DayRow>(
       db,
-      sql`select ${grouping.select}, to_char(day, 'YYYY-MM-DD') as day, count(*)::int as count from (
-          select ${keyColumn(grouping)} as key, ${localDate(sql`t.created_at`)} as day
-          from tickets t where t.created_at >= ${start} and t.created_at < ${end} and ${filters}) created
+      sql`with ${rangeDays(query.from, sql`${query.to}::date`)}
+        select ${grouping.select}, to_char(day, 'YYYY-MM-DD') as day, count(*)::int as count from (
+          select ${keyColumn(grouping)} as key, d.day
+          from range_days d join tickets t on t.created_at >= d.starts and t.created_at < d.ends where ${filters}) created
         ${grouping.groupBy("day")}`,
     ),
-    reportRows<StatusChangeRow>(db, statusChangesQuery(grouping, start, filters, !grouping.key && !hasFilters(query))),
+    reportRows<StatusChangeRow>(db, statusChangesQuery(grouping, query, filters)),
   ]);
 
   const days = daysOf(query.from, query.to);
@@ -138,6 +146,12 @@ async function figuresBySlot(db: Database, query: ReportSummaryQuery, calendar: 
     return found;
   };
   for (const row of cohort) Object.assign(figuresOf(slotOf(row)), cohortFigures(row));
+  for (const row of businessHours) {
+    Object.assign(figuresOf(slotOf(row)), {
+      firstReplyBusinessHours: durationFigures(row.first_reply_count, row.first_reply_median, row.first_reply_p90),
+      resolutionBusinessHours: durationFigures(row.resolution_count, row.resolution_median, row.resolution_p90),
+    });
+  }
   const dayIndex = new Map(days.map((date, index) => [date, index]));
   for (const row of created) figuresOf(slotOf(row)).days[dayIndex.get(row.day)!]!.created = row.count;
   // A backlog at the start of the range: the tickets in each status now, less every change since then. Then each day
@@ -188,19 +202,23 @@ async function reportRows<Row>(db: Database, statement: SQL): Promise<Row[]> {
 const hasFilters = (query: ReportSummaryQuery) =>
   [query.category, query.roleContext, query.locale, query.channel].some((filter) => filter !== undefined);
 
-/**
- * Per ticket created in the range: its reply and resolution times (calendar and business hours), service levels,
- * rating and reopening.
- */
-function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, calendar: BusinessCalendar, filters: SQL): SQL {
+/** The tickets created in the range that match the filters, as a condition on `t`. */
+function cohortOf(query: ReportSummaryQuery, filters: SQL): SQL {
   const { start, end } = rangeBounds(query);
-  const cohort = sql`t.created_at >= ${start} and t.created_at < ${end} and ${filters}`;
+  return sql`t.created_at >= ${start} and t.created_at < ${end} and ${filters}`;
+}
+
+/**
+ * Per ticket created in the range: its reply and resolution times in calendar hours, service levels, rating and
+ * reopening. The same times in business hours are a statement of their own (`businessHoursQuery`), so that on two
+ * cores the two halves of the work run side by side.
+ */
+function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, filters: SQL): SQL {
   const firstReplyBreached = sql`'first_reply' = any(sla_breaches)`;
   const resolutionBreached = sql`'resolution' = any(sla_breaches)`;
   const firstReplyMeasured = sql`(first_replied_at is not null or ${firstReplyBreached})`;
   const resolutionMeasured = sql`(first_resolved_at is not null or ${resolutionBreached})`;
   return sql`
-    with ${businessDays(calendar, query.from, query.to)}
     select ${grouping.select},
       count(*)::int as created,
       count(first_replied_at)::int as first_reply_count,
@@ -209,10 +227,6 @@ function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, calendar: Bu
       count(first_resolved_at)::int as resolution_count,
       percentile_cont(0.5) within group (order by resolution) as resolution_median,
       percentile_cont(0.9) within group (order by resolution) as resolution_p90,
-      percentile_cont(0.5) within group (order by first_reply_business) as first_reply_business_median,
-      percentile_cont(0.9) within group (order by first_reply_business) as first_reply_business_p90,
-      percentile_cont(0.5) within group (order by resolution_business) as resolution_business_median,
-      percentile_cont(0.9) within group (order by resolution_business) as resolution_business_p90,
       count(*) filter (where ${firstReplyMeasured})::int as first_reply_measured,
       count(*) filter (where ${firstReplyMeasured} and not ${firstReplyBreached})::int as first_reply_met,
       count(*) filter (where ${resolutionMeasured})::int as resolution_measured,
@@ -229,14 +243,33 @@ function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, calendar: Bu
       select ${keyColumn(grouping)} as key, t.first_replied_at, t.sla_breaches, t.satisfaction_rating,
         t.first_resolved_at, t.ever_resolved, t.ever_reopened,
         ${hoursBetween(sql`t.created_at`, sql`t.first_replied_at`)} as first_reply,
-        ${hoursBetween(sql`t.created_at`, sql`t.first_resolved_at`)} as resolution,
-        ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br")} as first_reply_business,
-        ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_resolved_at`, "bs")} as resolution_business
+        ${hoursBetween(sql`t.created_at`, sql`t.first_resolved_at`)} as resolution
+      from tickets t
+      where ${cohortOf(query, filters)}
+    ) cohort
+    ${grouping.groupBy()}`;
+}
+
+/** The cohort's first-reply and resolution times in business hours: only its replied or resolved tickets have one. */
+function businessHoursQuery(grouping: Grouping, query: ReportSummaryQuery, calendar: BusinessCalendar, filters: SQL): SQL {
+  return sql`
+    with ${businessDays(calendar, query.from, query.to)}
+    select ${grouping.select},
+      count(first_reply)::int as first_reply_count,
+      percentile_cont(0.5) within group (order by first_reply) as first_reply_median,
+      percentile_cont(0.9) within group (order by first_reply) as first_reply_p90,
+      count(resolution)::int as resolution_count,
+      percentile_cont(0.5) within group (order by resolution) as resolution_median,
+      percentile_cont(0.9) within group (order by resolution) as resolution_p90
+    from (
+      select ${keyColumn(grouping)} as key,
+        ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br")} as first_reply,
+        ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_resolved_at`, "bs")} as resolution
       from tickets t
         ${businessDayOf(calendar, sql`t.created_at`, "bc")}
         ${businessDayOf(calendar, sql`t.first_replied_at`, "br")}
         ${businessDayOf(calendar, sql`t.first_resolved_at`, "bs")}
-      where ${cohort}
+      where ${cohortOf(query, filters)} and (t.first_replied_at is not null or t.first_resolved_at is not null)
     ) cohort
     ${grouping.groupBy()}`;
 }
@@ -247,16 +280,35 @@ function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, calendar: Bu
  * closings). Days after the range count too: with the backlog now (`day` null), they give the backlog at its start.
  * So the history read is the range's and later activity, through the index of events by time.
  */
-function statusChangesQuery(grouping: Grouping, start: SQL, filters: SQL, everyTicket: boolean): SQL {
+function statusChangesQuery(grouping: Grouping, query: ReportSummaryQuery, filters: SQL): SQL {
+  const { start } = rangeBounds(query);
   // Every move changes the ticket's updated_at, so the tickets with events since the start are those updated since.
-  const tickets = everyTicket ? sql`` : sql`join tickets t on t.id = e.ticket_id and t.updated_at >= ${start} and ${filters}`;
+  // Over every ticket, each day's events are one range of the index of events by time; grouped or filtered, the events
+  // join their tickets first, and a range join per day would no longer drive the plan: those convert each instant.
+  const events = !grouping.key && !hasFilters(query)
+    ? sql`from range_days d join ticket_events e on e.created_at >= d.starts and e.created_at < d.ends`
+    : sql`from ticket_events e cross join lateral (select ${localDate(sql`e.created_at`)} as day) d
+        join tickets t on t.id = e.ticket_id and t.updated_at >= ${start} and ${filters}`;
+  const backlogStatuses = sql`values ('open'), ('in_progress'), ('resolved')`;
+  // Without groups, one count per status reads the index of tickets by status; grouped, one pass groups them by key.
+  const backlogNow = grouping.key
+    ? sql`select ${grouping.select}, null as day, status, count(*)::int as count
+      from (
+        select ${keyColumn(grouping)} as key, t.status::text as status
+        from tickets t where t.status in ('open', 'in_progress', 'resolved') and ${filters}
+      ) backlog
+      ${grouping.groupBy("status")}`
+    : sql`select ${grouping.select}, null as day, s.status,
+        (select count(*)::int from tickets t where t.status = s.status::ticket_status and ${filters}) as count
+      from (${backlogStatuses}) as s(status)`;
   return sql`
+    with ${rangeDays(query.from, sql`greatest(${query.to}::date, ${localToday}) + 1`, true)}
     select ${grouping.select}, to_char(day, 'YYYY-MM-DD') as day, status, sum(count)::int as count
       from (
         select moves.key, moves.day, v.status, moves.count * v.change as count
         from (
-          select ${keyColumn(grouping)} as key, ${localDate(sql`e.created_at`)} as day, e.from_value, e.to_value, count(*) as count
-          from ticket_events e ${tickets}
+          select ${keyColumn(grouping)} as key, d.day, e.from_value, e.to_value, count(*) as count
+          ${events}
           where e.type in ('created', 'status_changed') and e.created_at >= ${start}
           group by 1, 2, 3, 4
         ) moves
@@ -265,29 +317,14 @@ function statusChangesQuery(grouping: Grouping, start: SQL, filters: SQL, everyT
       ) changes
       ${grouping.groupBy("day", "status")}
     union all
-    select ${grouping.select}, null as day, status, count(*)::int as count
-      from (
-        select ${keyColumn(grouping)} as key, t.status::text as status
-        from tickets t where t.status in ('open', 'in_progress', 'resolved') and ${filters}
-      ) backlog
-      ${grouping.groupBy("status")}`;
+    ${backlogNow}`;
 }
 
-function cohortFigures(row: CohortRow): Omit<ReportFigures, "days"> {
+function cohortFigures(row: CohortRow): Omit<ReportFigures, "days" | "firstReplyBusinessHours" | "resolutionBusinessHours"> {
   return {
     created: row.created,
-    firstReplyHours: { count: row.first_reply_count, median: rounded(row.first_reply_median, 2), p90: rounded(row.first_reply_p90, 2) },
-    resolutionHours: { count: row.resolution_count, median: rounded(row.resolution_median, 2), p90: rounded(row.resolution_p90, 2) },
-    firstReplyBusinessHours: {
-      count: row.first_reply_count,
-      median: rounded(row.first_reply_business_median, 2),
-      p90: rounded(row.first_reply_business_p90, 2),
-    },
-    resolutionBusinessHours: {
-      count: row.resolution_count,
-      median: rounded(row.resolution_business_median, 2),
-      p90: rounded(row.resolution_business_p90, 2),
-    },
+    firstReplyHours: durationFigures(row.first_reply_count, row.first_reply_median, row.first_reply_p90),
+    resolutionHours: durationFigures(row.resolution_count, row.resolution_median, row.resolution_p90),
     serviceLevels: {
       firstReply: { measured: row.first_reply_measured, met: row.first_reply_met, rate: ratio(row.first_reply_met, row.first_reply_measured) },
       resolution: { measured: row.resolution_measured, met: row.resolution_met, rate: ratio(row.resolution_met, row.resolution_measured) },
@@ -299,6 +336,10 @@ function cohortFigures(row: CohortRow): Omit<ReportFigures, "days"> {
     },
     reopens: { resolved: row.resolved, reopened: row.reopened, rate: ratio(row.reopened, row.resolved) },
   };
+}
+
+function durationFigures(count: number, median: number | null, p90: number | null): ReportFigures["firstReplyHours"] {
+  return { count, median: rounded(median, 2), p90: rounded(p90, 2) };
 }
 
 function emptyFigures(days: string[]): ReportFigures {
