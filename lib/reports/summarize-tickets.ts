@@ -52,14 +52,18 @@ interface Slotted {
   key: string;
 }
 
-interface CohortRow extends Slotted {
-  created: number;
+/** First-reply and resolution times: how many, median and 90th percentile (`durationAggregates`). */
+interface DurationsRow extends Slotted {
   first_reply_count: number;
   first_reply_median: number | null;
   first_reply_p90: number | null;
   resolution_count: number;
   resolution_median: number | null;
   resolution_p90: number | null;
+}
+
+interface CohortRow extends DurationsRow {
+  created: number;
   first_reply_measured: number;
   first_reply_met: number;
   resolution_measured: number;
@@ -73,15 +77,6 @@ interface CohortRow extends Slotted {
   rated_5: number;
   resolved: number;
   reopened: number;
-}
-
-interface BusinessHoursRow extends Slotted {
-  first_reply_count: number;
-  first_reply_median: number | null;
-  first_reply_p90: number | null;
-  resolution_count: number;
-  resolution_median: number | null;
-  resolution_p90: number | null;
 }
 
 interface DayRow extends Slotted {
@@ -126,7 +121,7 @@ async function figuresBySlot(db: Database, query: ReportSummaryQuery, calendar: 
   const filters = ticketFilters(query);
   const [cohort, businessHours, created, moves] = await Promise.all([
     reportRows<CohortRow>(db, cohortQuery(grouping, query, filters)),
-    reportRows<BusinessHoursRow>(db, businessHoursQuery(grouping, query, calendar, filters)),
+    reportRows<DurationsRow>(db, businessHoursQuery(grouping, query, calendar, filters)),
     reportRows<DayRow>(
       db,
       sql`with ${rangeDays(query.from, sql`${query.to}::date`)}
@@ -202,6 +197,15 @@ async function reportRows<Row>(db: Database, statement: SQL): Promise<Row[]> {
 const hasFilters = (query: ReportSummaryQuery) =>
   [query.category, query.roleContext, query.locale, query.channel].some((filter) => filter !== undefined);
 
+/** `DurationsRow`'s columns, over input columns `first_reply` and `resolution` (hours, null when not reached). */
+const durationAggregates = sql`
+      count(first_reply)::int as first_reply_count,
+      percentile_cont(0.5) within group (order by first_reply) as first_reply_median,
+      percentile_cont(0.9) within group (order by first_reply) as first_reply_p90,
+      count(resolution)::int as resolution_count,
+      percentile_cont(0.5) within group (order by resolution) as resolution_median,
+      percentile_cont(0.9) within group (order by resolution) as resolution_p90`;
+
 /** The tickets created in the range that match the filters, as a condition on `t`. */
 function cohortOf(query: ReportSummaryQuery, filters: SQL): SQL {
   const { start, end } = rangeBounds(query);
@@ -221,12 +225,7 @@ function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, filters: SQL
   return sql`
     select ${grouping.select},
       count(*)::int as created,
-      count(first_replied_at)::int as first_reply_count,
-      percentile_cont(0.5) within group (order by first_reply) as first_reply_median,
-      percentile_cont(0.9) within group (order by first_reply) as first_reply_p90,
-      count(first_resolved_at)::int as resolution_count,
-      percentile_cont(0.5) within group (order by resolution) as resolution_median,
-      percentile_cont(0.9) within group (order by resolution) as resolution_p90,
+      ${durationAggregates},
       count(*) filter (where ${firstReplyMeasured})::int as first_reply_measured,
       count(*) filter (where ${firstReplyMeasured} and not ${firstReplyBreached})::int as first_reply_met,
       count(*) filter (where ${resolutionMeasured})::int as resolution_measured,
@@ -255,12 +254,7 @@ function businessHoursQuery(grouping: Grouping, query: ReportSummaryQuery, calen
   return sql`
     with ${businessDays(calendar, query.from, query.to)}
     select ${grouping.select},
-      count(first_reply)::int as first_reply_count,
-      percentile_cont(0.5) within group (order by first_reply) as first_reply_median,
-      percentile_cont(0.9) within group (order by first_reply) as first_reply_p90,
-      count(resolution)::int as resolution_count,
-      percentile_cont(0.5) within group (order by resolution) as resolution_median,
-      percentile_cont(0.9) within group (order by resolution) as resolution_p90
+      ${durationAggregates}
     from (
       select ${keyColumn(grouping)} as key,
         ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br")} as first_reply,
