@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppProcess, type Backend, prepareBackend, seedTicket, ticketsOf } from "./app-process";
 
@@ -46,4 +48,47 @@ describe("SIGTERM", () => {
       await restarted.stop();
     }
   });
+
+  it("answers a request it holds at the signal with Connection: close, so a balancer's pooled connection ends with it", async () => {
+    const app = await AppProcess.start(backend.env);
+    const { port } = new URL(app.baseURL);
+    const body = JSON.stringify(seedTicket(`sigterm-keepalive-${randomUUID().slice(0, 8)}`, 0));
+    const answer = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const request = http.request(`${app.baseURL}/api/support-tickets`, {
+        method: "POST",
+        agent: new http.Agent({ keepAlive: true }),
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), expect: "100-continue" },
+      });
+      // "100 Continue" means the server holds the request; the body follows once it has stopped listening.
+      request.once("continue", () => {
+        app.child.kill("SIGTERM");
+        void untilRefused(Number(port)).then(() => request.end(body), reject);
+      });
+      request.once("response", (response) => {
+        response.resume();
+        response.once("end", () => resolve({ status: response.statusCode!, connection: response.headers.connection }));
+      });
+      request.once("error", reject);
+      request.flushHeaders();
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.connection).toBe("close");
+    expect([0, 143]).toContain(await app.exited);
+  });
 });
+
+/** Resolves once nothing accepts connections on the port any more (a stopping server has closed its listener). */
+async function untilRefused(port: number): Promise<void> {
+  for (;;) {
+    const accepted = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (!accepted) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
