@@ -86,8 +86,11 @@ export const tickets = pgTable(
     assigneeId: text().references((): AnyPgColumn => staffUsers.id, { onDelete: "set null" }),
     /** The requester's language: every email to them is written in it. */
     locale: locale().notNull().default("es"),
-    /** How it came in: the channel of its first message. */
-    channel: messageChannel().notNull(),
+    /**
+     * How it came in: the channel of its first message, written with the ticket. The default only serves instances of
+     * the release before this column during a rolling restart (docs/deploy.md: migrations stay compatible for one).
+     */
+    channel: messageChannel().notNull().default("web"),
     /** Bumped on every change; the ETag and the `If-Match` precondition are built on it. */
     version: integer().notNull().default(1),
     /** Part of the private tracking key; staff issuing a new link bumps it, so the old link stops working. */

@@ -2,10 +2,10 @@ DROP INDEX "ticket_events_status_history_idx";--> statement-breakpoint
 DROP INDEX "tickets_updated_idx";--> statement-breakpoint
 DROP INDEX "tickets_status_updated_idx";--> statement-breakpoint
 DROP INDEX "tickets_report_created_idx";--> statement-breakpoint
-ALTER TABLE "tickets" ADD COLUMN "channel" "message_channel";--> statement-breakpoint
-UPDATE "tickets" t SET "channel" = coalesce(
-  (SELECT m."channel" FROM "ticket_messages" m WHERE m."ticket_id" = t."id" ORDER BY m."id" LIMIT 1), 'web');--> statement-breakpoint
-ALTER TABLE "tickets" ALTER COLUMN "channel" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "channel" "message_channel" DEFAULT 'web' NOT NULL;--> statement-breakpoint
+UPDATE "tickets" t SET "channel" = m."channel"
+FROM (SELECT DISTINCT ON ("ticket_id") "ticket_id", "channel" FROM "ticket_messages" ORDER BY "ticket_id", "id") m
+WHERE t."id" = m."ticket_id" AND m."channel" <> 'web';--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "first_resolved_at" timestamp (3) with time zone;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "ever_resolved" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "ever_reopened" boolean DEFAULT false NOT NULL;--> statement-breakpoint
