@@ -45,11 +45,6 @@ export function localDate(instant: SQL): SQL {
   return sql`((${instant}) at time zone ${env.DEFAULT_TIME_ZONE})::date`;
 }
 
-/** The calendar day (`YYYY-MM-DD`) an instant falls on in DEFAULT_TIME_ZONE. */
-export function localDay(instant: SQL): SQL {
-  return sql`to_char(${localDate(instant)}, 'YYYY-MM-DD')`;
-}
-
 /** The filters other than the range, as a condition on `t` (true when none is given). */
 export function ticketFilters(query: Omit<ReportTicketsQuery, "from" | "to">): SQL {
   const conditions = [
