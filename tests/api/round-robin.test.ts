@@ -64,7 +64,9 @@ describe("round robin", () => {
     expect(third!.assignee?.id).toBe(ids.ana);
 
     const history = (await (await api(url(`/api/support-tickets/${third!.id}/events`), { headers: bearer })).json()) as Array<{ type: string; toValue: string; actor: string }>;
-    expect(history.map(({ type, actor }) => [type, actor])).toEqual([
+    // The email worker may already have added its notification entry; this test is about who assigned the ticket.
+    const assignment = history.filter((event) => !event.type.startsWith("notification_"));
+    expect(assignment.map(({ type, actor }) => [type, actor])).toEqual([
       ["created", "requester"],
       ["assignee_changed", "system:round-robin"],
     ]);
