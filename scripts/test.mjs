@@ -1,6 +1,7 @@
 // npm test: every check, in the order that fails fastest. Runs on PGlite, or on the PostgreSQL server
 // named by DATABASE_URL (each suite creates and drops a fresh database of its own there).
-// `npm test -- --from=api` starts at a later step (CI uses it for the second database).
+// `npm test -- --from=api` starts at a later step and `--until=api-uploadthing` stops after one (CI uses both for the
+// second database).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { browserAttempts, browserInstructions } from "./browser.mjs";
@@ -19,12 +20,19 @@ const steps = [
   ["e2e", "npx", ["playwright", "test"]],
 ];
 
-const from = process.argv.find((arg) => arg.startsWith("--from="))?.slice("--from=".length);
-const start = from ? steps.findIndex(([name]) => name === from) : 0;
-if (start < 0) {
-  console.error(`Unknown step "${from}"; steps: ${steps.map(([name]) => name).join(", ")}`);
-  process.exit(2);
+/** The index of the step named by `--<option>=`, or `fallback` without one; an unknown name ends the run. */
+function stepOption(option, fallback) {
+  const name = process.argv.find((arg) => arg.startsWith(`--${option}=`))?.slice(`--${option}=`.length);
+  if (name === undefined) return fallback;
+  const index = steps.findIndex(([step]) => step === name);
+  if (index < 0) {
+    console.error(`Unknown step "${name}"; steps: ${steps.map(([step]) => step).join(", ")}`);
+    process.exit(2);
+  }
+  return index;
 }
+const start = stepOption("from", 0);
+const end = stepOption("until", steps.length - 1);
 
 function run(name, command, args) {
   const started = Date.now();
@@ -88,7 +96,7 @@ if (!existsSync(".next/BUILD_ID") && start > steps.findIndex(([name]) => name ==
   console.error("No production build: run the full `npm test` (or `npm run build`) first.");
   process.exit(2);
 }
-for (const [name, command, args] of steps.slice(start)) {
+for (const [name, command, args] of steps.slice(start, end + 1)) {
   console.log(`\n▶ ${name} (${database})`);
   if (name === "e2e") await ensureBrowser();
   if (name === "api") ensureDovecot();
