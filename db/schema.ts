@@ -68,6 +68,14 @@ export const messageKind = pgEnum("message_kind", MESSAGE_KINDS);
 export const messageAuthorType = pgEnum("message_author_type", MESSAGE_AUTHOR_TYPES);
 export const messageChannel = pgEnum("message_channel", MESSAGE_CHANNELS);
 
+/**
+ * A ticket whose first reply or first resolution has happened but whose business hours are not counted yet. The
+ * business-hours job reads the partial index built on this condition, so its query must use the same one.
+ */
+export const BUSINESS_HOURS_UNCOUNTED = sql.raw(
+  "(first_replied_at is not null and first_reply_business_hours is null) or (first_resolved_at is not null and resolution_business_hours is null)",
+);
+
 export const tickets = pgTable(
   "tickets",
   {
@@ -131,6 +139,11 @@ export const tickets = pgTable(
     everResolved: boolean().notNull().default(false),
     /** Whether it ever went back from `resolved` to `in_progress`. */
     everReopened: boolean().notNull().default(false),
+    // The first-reply and resolution times in business hours, counted in the background by lib/reports/business-hours.ts
+    // with the calendar whose fingerprint is beside them; a report reads them only while that calendar is in force.
+    firstReplyBusinessHours: doublePrecision(),
+    resolutionBusinessHours: doublePrecision(),
+    businessHoursCalendar: text(),
     /** The next deadline, far in the future when none runs, so `sort=dueAt` has a key that is never null. */
     nextDueAt: timestampMs()
       .notNull()
@@ -169,6 +182,9 @@ export const tickets = pgTable(
       t.firstResolvedAt,
       t.everResolved,
       t.everReopened,
+      t.firstReplyBusinessHours,
+      t.resolutionBusinessHours,
+      t.businessHoursCalendar,
     ),
     index("tickets_assignee_created_idx").on(t.assigneeId, t.createdAt, t.id),
     index("tickets_email_idx").on(sql`lower(${t.email})`),
@@ -184,6 +200,9 @@ export const tickets = pgTable(
       .where(sql`${t.resolutionDueAt} is not null and not ('resolution' = any(${t.slaBreaches}))`),
     // The auto-close job's scan: only resolved tickets are in it.
     index("tickets_resolved_at_idx").on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
+    // The business-hours job's scans: tickets with a time not counted yet, and those counted with another calendar.
+    index("tickets_business_hours_uncounted_idx").on(t.id).where(BUSINESS_HOURS_UNCOUNTED),
+    index("tickets_business_hours_calendar_idx").on(t.businessHoursCalendar).where(sql`${t.businessHoursCalendar} is not null`),
   ],
 );
 

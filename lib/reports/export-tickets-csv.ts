@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { selectRows } from "@/db/select-rows";
 import { getServiceLevels } from "@/lib/sla/service-levels";
-import { businessDayOf, businessDays, businessHoursBetween, hoursBetween, rangeBounds, ticketFilters } from "./report-sql";
+import { businessDays, hoursBetween, rangeBounds, ticketBusinessHours, ticketFilters } from "./report-sql";
 import { REPORT_CSV_COLUMNS, type ReportTicketsQuery } from "./schemas";
 
 /** Rows read per query: the export streams a million tickets in steps this size, never holding them all. */
@@ -30,20 +30,18 @@ export function exportTicketsCsv(query: ReportTicketsQuery): ReadableStream<Uint
       }
       const db = await getDb();
       const { calendar } = await getServiceLevels(db);
+      const hours = ticketBusinessHours(calendar);
       const rows = await selectRows<CsvRow & { id: number }>(
         db,
-        sql`with ${businessDays(calendar, query.from, query.to)}
+        sql`with ${businessDays(calendar, sql`${query.from}`, sql`${query.to}`)}
           select t.id, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
             t.status, t.category, t.role_context as "roleContext", t.locale, t.channel, t.priority,
             round(${hoursBetween(sql`t.created_at`, sql`t.first_replied_at`)}::numeric, 2)::float8 as "firstReplyHours",
             round(${hoursBetween(sql`t.created_at`, sql`t.first_resolved_at`)}::numeric, 2)::float8 as "resolutionHours",
             array_to_string(t.sla_breaches, ' ') as breached, t.satisfaction_rating as rating,
-            round(${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br")}::numeric, 2)::float8 as "firstReplyBusinessHours",
-            round(${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_resolved_at`, "bs")}::numeric, 2)::float8 as "resolutionBusinessHours"
-          from tickets t
-            ${businessDayOf(calendar, sql`t.created_at`, "bc")}
-            ${businessDayOf(calendar, sql`t.first_replied_at`, "br")}
-            ${businessDayOf(calendar, sql`t.first_resolved_at`, "bs")}
+            round(${hours.firstReply}::numeric, 2)::float8 as "firstReplyBusinessHours",
+            round(${hours.resolution}::numeric, 2)::float8 as "resolutionBusinessHours"
+          from tickets t ${hours.joins}
           where t.created_at >= ${start} and t.created_at < ${end} and ${filters} and t.id > ${after}
           order by t.id limit ${BATCH}`,
       );

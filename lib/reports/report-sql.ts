@@ -66,11 +66,12 @@ export function hoursBetween(start: SQL, end: SQL): SQL {
 
 /**
  * The business calendar as a table, `business_days`: one row per local day (in the calendar's time zone) from a little
- * before `from` to a day after today or `to`, with the business seconds before that day began (`before`) and the day's
- * working intervals as instants (`starts`, `ends`). A `with` clause item; the working intervals come from the same
- * schedule, holidays and time zone the service-level clocks use (lib/sla/business-time.ts counts the same way).
+ * before the date `from` to a day after today or the date `to`, with the business seconds before that day began
+ * (`before`) and the day's working intervals as instants (`starts`, `ends`). A `with` clause item; the working
+ * intervals come from the same schedule, holidays and time zone the service-level clocks use
+ * (lib/sla/business-time.ts counts the same way).
  */
-export function businessDays(calendar: BusinessCalendar, from: string, to: string): SQL {
+export function businessDays(calendar: BusinessCalendar, from: SQL, to: SQL): SQL {
   const hours = Object.entries(calendar.week).flatMap(([weekday, ranges]) =>
     (ranges ?? []).map(([start, end]) => sql`(${Number(weekday)}::int, ${start}::int, ${end}::int)`),
   );
@@ -80,7 +81,7 @@ export function businessDays(calendar: BusinessCalendar, from: string, to: strin
       coalesce(sum(sum(date_part('epoch', w.ends - w.starts))) over (order by d.day rows between unbounded preceding and 1 preceding), 0)::float8 as before,
       array_agg(w.starts order by w.starts) filter (where w.starts is not null) as starts,
       array_agg(w.ends order by w.starts) filter (where w.starts is not null) as ends
-    from generate_series((${from}::date - 2)::timestamp, (greatest(${to}::date, (now() at time zone ${zone})::date) + 1)::timestamp, interval '1 day') as d(day)
+    from generate_series(((${from})::date - 2)::timestamp, (greatest((${to})::date, (now() at time zone ${zone})::date) + 1)::timestamp, interval '1 day') as d(day)
     left join lateral (
       select (d.day + make_interval(mins => h.start_minute)) at time zone ${zone} as starts,
         (d.day + make_interval(mins => h.end_minute)) at time zone ${zone} as ends
@@ -98,7 +99,7 @@ const intervalsPerDay = (calendar: BusinessCalendar) => Math.max(1, ...Object.va
  * `endDay`: their aliases, see `businessDayOf`): the business seconds before each day plus those worked that day up to
  * the instant. Null when either instant is; 0 when `end` is not after `start`.
  */
-export function businessHoursBetween(calendar: BusinessCalendar, start: SQL, startDay: string, end: SQL, endDay: string): SQL {
+function businessHoursBetween(calendar: BusinessCalendar, start: SQL, startDay: string, end: SQL, endDay: string): SQL {
   const secondsAt = (instant: SQL, dayAlias: string) => {
     const day = sql.raw(dayAlias);
     const worked = Array.from({ length: intervalsPerDay(calendar) }, (_, index) => {
@@ -113,6 +114,25 @@ export function businessHoursBetween(calendar: BusinessCalendar, start: SQL, sta
 }
 
 /** Joins the `business_days` row of an instant's local day as `alias` (no row when the instant is null). */
-export function businessDayOf(calendar: BusinessCalendar, instant: SQL, alias: string): SQL {
+function businessDayOf(calendar: BusinessCalendar, instant: SQL, alias: string): SQL {
   return sql`left join business_days ${sql.raw(alias)} on ${sql.raw(alias)}.day = ((${instant}) at time zone ${calendar.timeZone})::date`;
+}
+
+/**
+ * A ticket `t`'s first-reply and resolution times in business hours (null while not reached), and the joins to
+ * `business_days` they read, to follow the `from` item that names `t`.
+ */
+export function ticketBusinessHours(calendar: BusinessCalendar): { firstReply: SQL; resolution: SQL; joins: SQL } {
+  return {
+    firstReply: businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br"),
+    resolution: businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_resolved_at`, "bs"),
+    joins: sql.join(
+      [
+        businessDayOf(calendar, sql`t.created_at`, "bc"),
+        businessDayOf(calendar, sql`t.first_replied_at`, "br"),
+        businessDayOf(calendar, sql`t.first_resolved_at`, "bs"),
+      ],
+      sql` `,
+    ),
+  };
 }

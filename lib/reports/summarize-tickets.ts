@@ -6,17 +6,17 @@ import { env } from "@/lib/env";
 import type { BusinessCalendar } from "@/lib/sla/business-time";
 import { getServiceLevels } from "@/lib/sla/service-levels";
 import {
-  businessDayOf,
   businessDays,
-  businessHoursBetween,
   GROUP_COLUMNS,
   hoursBetween,
   localDate,
   localToday,
   rangeDays,
   rangeBounds,
+  ticketBusinessHours,
   ticketFilters,
 } from "./report-sql";
+import { calendarFingerprint, needsCounting, ticketsNeedingCounting } from "./business-hours";
 import { BACKLOG_STATUSES, type ReportFigures, type ReportSummary, type ReportSummaryQuery } from "./schemas";
 
 /**
@@ -52,18 +52,21 @@ interface Slotted {
   key: string;
 }
 
-/** First-reply and resolution times: how many, median and 90th percentile (`durationAggregates`). */
-interface DurationsRow extends Slotted {
+/** First-reply and resolution times, in calendar hours and (`business_`) business hours: how many, median and p90. */
+interface CohortRow extends Slotted {
+  created: number;
   first_reply_count: number;
   first_reply_median: number | null;
   first_reply_p90: number | null;
   resolution_count: number;
   resolution_median: number | null;
   resolution_p90: number | null;
-}
-
-interface CohortRow extends DurationsRow {
-  created: number;
+  business_first_reply_count: number;
+  business_first_reply_median: number | null;
+  business_first_reply_p90: number | null;
+  business_resolution_count: number;
+  business_resolution_median: number | null;
+  business_resolution_p90: number | null;
   first_reply_measured: number;
   first_reply_met: number;
   resolution_measured: number;
@@ -119,9 +122,8 @@ const slotOf = (row: Slotted): Slot => (row.total ? TOTAL : row.key);
 
 async function figuresBySlot(db: Database, query: ReportSummaryQuery, calendar: BusinessCalendar, grouping: Grouping): Promise<Map<Slot, ReportFigures>> {
   const filters = ticketFilters(query);
-  const [cohort, businessHours, created, moves] = await Promise.all([
-    reportRows<CohortRow>(db, cohortQuery(grouping, query, filters)),
-    reportRows<DurationsRow>(db, businessHoursQuery(grouping, query, calendar, filters)),
+  const [cohort, created, moves] = await Promise.all([
+    reportRows<CohortRow>(db, cohortQuery(grouping, query, calendar, filters)),
     reportRows<DayRow>(
       db,
       sql`with ${rangeDays(query.from, sql`${query.to}::date`)}
@@ -141,12 +143,6 @@ async function figuresBySlot(db: Database, query: ReportSummaryQuery, calendar: 
     return found;
   };
   for (const row of cohort) Object.assign(figuresOf(slotOf(row)), cohortFigures(row));
-  for (const row of businessHours) {
-    Object.assign(figuresOf(slotOf(row)), {
-      firstReplyBusinessHours: durationFigures(row.first_reply_count, row.first_reply_median, row.first_reply_p90),
-      resolutionBusinessHours: durationFigures(row.resolution_count, row.resolution_median, row.resolution_p90),
-    });
-  }
   const dayIndex = new Map(days.map((date, index) => [date, index]));
   for (const row of created) figuresOf(slotOf(row)).days[dayIndex.get(row.day)!]!.created = row.count;
   // A backlog at the start of the range: the tickets in each status now, less every change since then. Then each day
@@ -197,14 +193,21 @@ async function reportRows<Row>(db: Database, statement: SQL): Promise<Row[]> {
 const hasFilters = (query: ReportSummaryQuery) =>
   [query.category, query.roleContext, query.locale, query.channel].some((filter) => filter !== undefined);
 
-/** `DurationsRow`'s columns, over input columns `first_reply` and `resolution` (hours, null when not reached). */
-const durationAggregates = sql`
-      count(first_reply)::int as first_reply_count,
-      percentile_cont(0.5) within group (order by first_reply) as first_reply_median,
-      percentile_cont(0.9) within group (order by first_reply) as first_reply_p90,
-      count(resolution)::int as resolution_count,
-      percentile_cont(0.5) within group (order by resolution) as resolution_median,
-      percentile_cont(0.9) within group (order by resolution) as resolution_p90`;
+/**
+ * How many, median and 90th percentile of the input columns `<prefix>first_reply` and `<prefix>resolution` (hours,
+ * null when not reached), as `<prefix>first_reply_count`, `<prefix>first_reply_median`, … (`CohortRow`).
+ */
+function durationAggregates(prefix: "" | "business_"): SQL {
+  return sql.join(
+    ["first_reply", "resolution"].map((name) => {
+      const column = sql.raw(`${prefix}${name}`);
+      return sql`count(${column})::int as ${sql.raw(`${prefix}${name}_count`)},
+      percentile_cont(0.5) within group (order by ${column}) as ${sql.raw(`${prefix}${name}_median`)},
+      percentile_cont(0.9) within group (order by ${column}) as ${sql.raw(`${prefix}${name}_p90`)}`;
+    }),
+    sql`,\n      `,
+  );
+}
 
 /** The tickets created in the range that match the filters, as a condition on `t`. */
 function cohortOf(query: ReportSummaryQuery, filters: SQL): SQL {
@@ -213,19 +216,25 @@ function cohortOf(query: ReportSummaryQuery, filters: SQL): SQL {
 }
 
 /**
- * Per ticket created in the range: its reply and resolution times in calendar hours, service levels, rating and
- * reopening. The same times in business hours are a statement of their own (`businessHoursQuery`), so that on two
- * cores the two halves of the work run side by side.
+ * Per ticket created in the range: its reply and resolution times in calendar and business hours, service levels,
+ * rating and reopening. The business hours are the ticket's own, counted by the business-hours job, unless the job has
+ * not counted them with the calendar in force: those tickets' are counted here, in rows of their own that carry
+ * nothing else (`recounted`), found through the job's own indexes (a handful, unless the calendar has just changed).
  */
-function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, filters: SQL): SQL {
+function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, calendar: BusinessCalendar, filters: SQL): SQL {
   const firstReplyBreached = sql`'first_reply' = any(sla_breaches)`;
   const resolutionBreached = sql`'resolution' = any(sla_breaches)`;
   const firstReplyMeasured = sql`(first_replied_at is not null or ${firstReplyBreached})`;
   const resolutionMeasured = sql`(first_resolved_at is not null or ${resolutionBreached})`;
+  const fingerprint = calendarFingerprint(calendar);
+  const stored = sql`(${needsCounting(fingerprint)}) is not true`;
+  const hours = ticketBusinessHours(calendar);
   return sql`
+    with ${businessDays(calendar, sql`${query.from}`, sql`${query.to}`)}
     select ${grouping.select},
-      count(*)::int as created,
-      ${durationAggregates},
+      count(*) filter (where not recounted)::int as created,
+      ${durationAggregates("")},
+      ${durationAggregates("business_")},
       count(*) filter (where ${firstReplyMeasured})::int as first_reply_measured,
       count(*) filter (where ${firstReplyMeasured} and not ${firstReplyBreached})::int as first_reply_met,
       count(*) filter (where ${resolutionMeasured})::int as resolution_measured,
@@ -239,31 +248,19 @@ function cohortQuery(grouping: Grouping, query: ReportSummaryQuery, filters: SQL
       count(*) filter (where ever_resolved)::int as resolved,
       count(*) filter (where ever_reopened)::int as reopened
     from (
-      select ${keyColumn(grouping)} as key, t.first_replied_at, t.sla_breaches, t.satisfaction_rating,
+      select ${keyColumn(grouping)} as key, false as recounted, t.first_replied_at, t.sla_breaches, t.satisfaction_rating,
         t.first_resolved_at, t.ever_resolved, t.ever_reopened,
         ${hoursBetween(sql`t.created_at`, sql`t.first_replied_at`)} as first_reply,
-        ${hoursBetween(sql`t.created_at`, sql`t.first_resolved_at`)} as resolution
+        ${hoursBetween(sql`t.created_at`, sql`t.first_resolved_at`)} as resolution,
+        case when ${stored} then t.first_reply_business_hours end as business_first_reply,
+        case when ${stored} then t.resolution_business_hours end as business_resolution
       from tickets t
       where ${cohortOf(query, filters)}
-    ) cohort
-    ${grouping.groupBy()}`;
-}
-
-/** The cohort's first-reply and resolution times in business hours: only its replied or resolved tickets have one. */
-function businessHoursQuery(grouping: Grouping, query: ReportSummaryQuery, calendar: BusinessCalendar, filters: SQL): SQL {
-  return sql`
-    with ${businessDays(calendar, query.from, query.to)}
-    select ${grouping.select},
-      ${durationAggregates}
-    from (
-      select ${keyColumn(grouping)} as key,
-        ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_replied_at`, "br")} as first_reply,
-        ${businessHoursBetween(calendar, sql`t.created_at`, "bc", sql`t.first_resolved_at`, "bs")} as resolution
-      from tickets t
-        ${businessDayOf(calendar, sql`t.created_at`, "bc")}
-        ${businessDayOf(calendar, sql`t.first_replied_at`, "br")}
-        ${businessDayOf(calendar, sql`t.first_resolved_at`, "bs")}
-      where ${cohortOf(query, filters)} and (t.first_replied_at is not null or t.first_resolved_at is not null)
+      union all
+      select ${keyColumn(grouping)}, true, null, null, null, null, null, null, null, null, ${hours.firstReply}, ${hours.resolution}
+      from (${ticketsNeedingCounting(fingerprint)}) uncounted
+        join tickets t on t.id = uncounted.id ${hours.joins}
+      where ${cohortOf(query, filters)}
     ) cohort
     ${grouping.groupBy()}`;
 }
@@ -314,11 +311,13 @@ function statusChangesQuery(grouping: Grouping, query: ReportSummaryQuery, filte
     ${backlogNow}`;
 }
 
-function cohortFigures(row: CohortRow): Omit<ReportFigures, "days" | "firstReplyBusinessHours" | "resolutionBusinessHours"> {
+function cohortFigures(row: CohortRow): Omit<ReportFigures, "days"> {
   return {
     created: row.created,
     firstReplyHours: durationFigures(row.first_reply_count, row.first_reply_median, row.first_reply_p90),
     resolutionHours: durationFigures(row.resolution_count, row.resolution_median, row.resolution_p90),
+    firstReplyBusinessHours: durationFigures(row.business_first_reply_count, row.business_first_reply_median, row.business_first_reply_p90),
+    resolutionBusinessHours: durationFigures(row.business_resolution_count, row.business_resolution_median, row.business_resolution_p90),
     serviceLevels: {
       firstReply: { measured: row.first_reply_measured, met: row.first_reply_met, rate: ratio(row.first_reply_met, row.first_reply_measured) },
       resolution: { measured: row.resolution_measured, met: row.resolution_met, rate: ratio(row.resolution_met, row.resolution_measured) },

@@ -4,6 +4,7 @@ import { startOutboxWorker } from "@/lib/notifications/outbox-worker";
 import { assertInboundCategory } from "@/lib/inbound-email/take-email";
 import { startImapWatcher } from "@/lib/inbound-email/imap-watcher";
 import { startBreachJob } from "@/lib/sla/breach-job";
+import { startBusinessHoursJob } from "@/lib/reports/business-hours";
 import { startWebhookWorker } from "@/lib/webhooks/delivery-worker";
 import { startAutoCloseJob } from "@/lib/tickets/auto-close";
 import { ensureFirstAdmin } from "@/lib/staff/ensure-first-admin";
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
   const worker = startOutboxWorker();
   const autoClose = startAutoCloseJob();
   const breaches = startBreachJob();
+  const businessHours = startBusinessHoursJob();
   const mailbox = startImapWatcher();
   const webhooks = startWebhookWorker();
   // The HTTP server closes on these signals before the process exits; the worker stops taking messages meanwhile.
@@ -43,6 +45,7 @@ async function start(): Promise<void> {
       void worker.stop();
       void autoClose.stop();
       void breaches.stop();
+      void businessHours.stop();
       void mailbox?.stop();
       void webhooks.stop();
     });

@@ -15,6 +15,7 @@ const HOUR = 3_600_000;
 const RANGE_START = Date.parse("2026-11-02T06:00:00Z");
 const RANGE = "from=2026-11-02&to=2026-11-06";
 const FAR_AHEAD = "2099-01-01T00:00:00Z";
+const REPORTS_ADMIN = { email: "reports-admin@example.com", password: "reports-admin-password-1" };
 
 interface FixtureTicket {
   createdAt: number;
@@ -135,6 +136,7 @@ beforeAll(async () => {
     beforeStart: async (env) => {
       // Creates and migrates the database, so the fixture has its tables.
       token = (await runNpmCommand(env, "token:create", "reports")).trim().split("\n").at(-1)!;
+      await runNpmCommand(env, "staff:create", REPORTS_ADMIN.email, REPORTS_ADMIN.password, "--admin");
       await writeFixture(env);
     },
   });
@@ -321,5 +323,25 @@ describe("who may read reports, and what they must ask", () => {
   it("checks the CSV export's query the same way", async () => {
     const problem = await expectProblem(await api(`/api/reports/tickets.csv?${RANGE}&groupBy=category`, { headers: auth }), 422);
     expect(problem.errors).toHaveLength(1);
+  });
+});
+
+// Last: a new calendar gives the fixture's tickets deadlines, so the service-level job may then record breaches.
+describe("business hours after an admin changes the calendar", () => {
+  it("follow the new calendar at once: around the clock, they are the calendar hours", async () => {
+    const levels = await (await api(`${server.baseURL}/api/admin/service-levels`, { headers: bearer })).json();
+    const allDay = [{ from: "00:00", to: "24:00" }];
+    const week = Object.fromEntries(Object.keys(levels.week).map((day) => [day, allDay]));
+    const { cookie } = await signIn(REPORTS_ADMIN, server.baseURL);
+    const saved = await api(`${server.baseURL}/api/admin/service-levels`, {
+      method: "PUT",
+      json: { ...levels, week },
+      headers: { cookie, origin: server.baseURL },
+    });
+    expect(saved.status).toBe(200);
+
+    const { figures } = await summary(RANGE);
+    expect(figures.firstReplyBusinessHours).toEqual({ count: 40, median: 20.5, p90: 36.1 });
+    expect(figures.resolutionBusinessHours).toEqual({ count: 30, median: 31, p90: 54.2 });
   });
 });
