@@ -49,8 +49,9 @@ export function ticketsNeedingCounting(fingerprint: string): SQL {
 }
 
 /**
- * Counts up to BATCH tickets that need it (`needsCounting`). They are taken with SKIP LOCKED and written in the same statement, so instances never count the same
- * ticket at once; a reply that lands meanwhile waits for the row and is counted at the next pass.
+ * Counts up to BATCH tickets that need it (`needsCounting`). They are taken with SKIP LOCKED and written in the same
+ * statement, so instances never count the same ticket at once; a reply that lands meanwhile waits for the row and is
+ * counted at the next pass.
  */
 async function countBatch(db: Database, calendar: BusinessCalendar, fingerprint: string): Promise<number> {
   const zone = calendar.timeZone;
