@@ -4,21 +4,11 @@
 import { runCommand } from "./run-command";
 
 await runCommand(async () => {
-  const { startOutboxWorker } = await import("@/lib/notifications/outbox-worker");
-  const { startAutoCloseJob } = await import("@/lib/tickets/auto-close");
-  const { startBreachJob } = await import("@/lib/sla/breach-job");
-  const { startBusinessHoursJob } = await import("@/lib/reports/business-hours");
-  const { startImapWatcher } = await import("@/lib/inbound-email/imap-watcher");
-  const { startWebhookWorker } = await import("@/lib/webhooks/delivery-worker");
-  const worker = startOutboxWorker();
-  const autoClose = startAutoCloseJob();
-  const breaches = startBreachJob();
-  const businessHours = startBusinessHoursJob();
-  const mailbox = startImapWatcher();
-  const webhooks = startWebhookWorker();
+  const { startBackgroundJobs } = await import("@/lib/server/background-jobs");
+  const jobs = startBackgroundJobs();
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
     process.once("SIGINT", resolve);
   });
-  await Promise.all([worker.stop(), autoClose.stop(), breaches.stop(), businessHours.stop(), mailbox?.stop(), webhooks.stop()]);
+  await jobs.stop();
 });

@@ -1,13 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { startOutboxWorker } from "@/lib/notifications/outbox-worker";
 import { assertInboundCategory } from "@/lib/inbound-email/take-email";
-import { startImapWatcher } from "@/lib/inbound-email/imap-watcher";
-import { startBreachJob } from "@/lib/sla/breach-job";
-import { startBusinessHoursJob } from "@/lib/reports/business-hours";
-import { startWebhookWorker } from "@/lib/webhooks/delivery-worker";
-import { startAutoCloseJob } from "@/lib/tickets/auto-close";
 import { ensureFirstAdmin } from "@/lib/staff/ensure-first-admin";
+import { startBackgroundJobs } from "./background-jobs";
 import { prepareProcess } from "./prepare-process";
 
 // Once per process: server.mjs awaits it before listening, and Next.js calls the instrumentation hook
@@ -32,22 +27,10 @@ async function start(): Promise<void> {
         "You will be asked to choose a new password; the file is deleted then.\n",
     );
   }
-  const worker = startOutboxWorker();
-  const autoClose = startAutoCloseJob();
-  const breaches = startBreachJob();
-  const businessHours = startBusinessHoursJob();
-  const mailbox = startImapWatcher();
-  const webhooks = startWebhookWorker();
-  // The HTTP server closes on these signals before the process exits; the worker stops taking messages meanwhile.
+  const jobs = startBackgroundJobs();
+  // The HTTP server closes on these signals before the process exits; the jobs stop taking work meanwhile.
   // A send cut short by the exit is retried once its lease runs out.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void worker.stop();
-      void autoClose.stop();
-      void breaches.stop();
-      void businessHours.stop();
-      void mailbox?.stop();
-      void webhooks.stop();
-    });
+    process.once(signal, () => void jobs.stop());
   }
 }
