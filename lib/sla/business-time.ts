@@ -48,10 +48,29 @@ function wallClock(instant: number, timeZone: string): number {
 }
 
 /**
+ * `instantOf`'s answers, by time zone and wall time. Its callers ask for the bounds of each day's working hours, the
+ * same few dozen wall times for every ticket of the same weeks, and each answer costs three Intl calls (most of a new
+ * ticket's service-level arithmetic). Emptied when full: a handful of entries per working day.
+ */
+const instantsByWall = new Map<string, number>();
+const MAX_REMEMBERED_INSTANTS = 20_000;
+
+/**
  * The instant at which `timeZone`'s clocks show `wall` (a wall-clock time written as UTC ms). A time the clocks skip
  * (02:30 when they jump from 02:00 to 03:00) is moved forward by the gap (03:30), as Temporal's "compatible" does.
  */
 function instantOf(wall: number, timeZone: string): number {
+  const key = `${timeZone} ${wall}`;
+  let instant = instantsByWall.get(key);
+  if (instant === undefined) {
+    if (instantsByWall.size >= MAX_REMEMBERED_INSTANTS) instantsByWall.clear();
+    instant = computeInstantOf(wall, timeZone);
+    instantsByWall.set(key, instant);
+  }
+  return instant;
+}
+
+function computeInstantOf(wall: number, timeZone: string): number {
   let instant = wall - (wallClock(wall, timeZone) - wall);
   // Twice: the offset at the first guess may differ from the offset at the answer across a change.
   instant = wall - (wallClock(instant, timeZone) - instant);
