@@ -33,9 +33,20 @@ export function versionedTicket(row: TicketRow): VersionedTicket {
   return { ticket: toTicket(row), version: row.version };
 }
 
-export async function getTicketOrThrow(id: number, executor?: Database | Transaction): Promise<VersionedTicket> {
-  const db = executor ?? (await getDb());
-  const [row] = await db.select(ticketColumns).from(tickets).where(eq(tickets.id, id)).limit(1);
+const prepareTicketById = (db: Database) =>
+  db.select(ticketColumns).from(tickets).where(eq(tickets.id, sql.placeholder("id"))).limit(1).prepare("ticket_by_id");
+
+/**
+ * The read of one ticket, built once per database: it is the API's and the pages' most frequent statement, and
+ * drizzle building its SQL from the columns on every read cost about a tenth of a `GET` (docs/benchmarks.md).
+ */
+const ticketByIdQueries = new WeakMap<Database, ReturnType<typeof prepareTicketById>>();
+
+export async function getTicketOrThrow(id: number): Promise<VersionedTicket> {
+  const db = await getDb();
+  let query = ticketByIdQueries.get(db);
+  if (!query) ticketByIdQueries.set(db, (query = prepareTicketById(db)));
+  const [row] = await query.execute({ id });
   if (!row) throw new AppError("not_found", `Ticket ${id} does not exist`);
   return versionedTicket(row);
 }
