@@ -178,14 +178,18 @@ async function figuresBySlot(db: Database, query: ReportSummaryQuery, calendar: 
 }
 
 /**
- * One report statement in a transaction of its own, so it can turn JIT compilation off: at these sizes PostgreSQL
- * spends hundreds of milliseconds compiling what then runs in less. Each runs on its own connection, side by side.
+ * One report statement in a transaction of its own, with settings of its own (`set_config(…, true)` lasts until the
+ * transaction ends). Each runs on its own connection, side by side with the other two, so:
+ * - JIT compilation off: at these sizes PostgreSQL spends hundreds of milliseconds compiling what then runs in less;
+ * - enough memory to sort and group a quarter's events without spilling to disk;
+ * - no parallel workers: the three statements already keep three cores busy, and a parallel plan's workers only
+ *   competed with them (a grouped report at a million tickets: 0.50 s → 0.39 s on two cores, docs/reports.md).
  */
 async function reportRows<Row>(db: Database, statement: SQL): Promise<Row[]> {
   return db.transaction(async (tx) => {
-    // And enough memory to sort and group a quarter's events without spilling to disk.
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(
+      sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+    );
     return selectRows<Row>(tx, statement);
   });
 }
