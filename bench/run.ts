@@ -483,7 +483,7 @@ async function scale(database: Database) {
           { name: "report by category, 90 days", path: `/api/reports/summary?${reportRange(90)}&groupBy=category`, params: null, requests: 5 },
         ];
         for (const endpoint of endpoints) {
-          // A report takes seconds at this size: five of them, not a time window that might hold none.
+          // A report takes up to a second at this size: five of them, not a time window that might hold none.
           const window = "requests" in endpoint ? { requests: endpoint.requests } : Math.max(2, Math.round(duration / 2));
           await load(app, endpoint, auth, "requests" in endpoint ? { requests: 1 } : 1, 1);
           const result = await load(app, endpoint, auth, window, 1);
