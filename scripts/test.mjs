@@ -33,6 +33,10 @@ function stepOption(option, fallback) {
 }
 const start = stepOption("from", 0);
 const end = stepOption("until", steps.length - 1);
+if (end < start) {
+  console.error(`--until=${steps[end][0]} comes before --from=${steps[start][0]}: no step would run`);
+  process.exit(2);
+}
 
 function run(name, command, args) {
   const started = Date.now();
